@@ -1,0 +1,142 @@
+//! Command-line definitions (clap), resolved into a plain [`Config`].
+//!
+//! Nothing outside this file sees a clap type: `resolve` turns the parsed arguments into the
+//! library's `Config`, deciding colour and rule discovery here, once.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use claimdiff::finding::Severity;
+use claimdiff::report::{Format, Style};
+use claimdiff::{Command, Config};
+
+/// Find where news articles about the same event disagree.
+///
+/// claimdiff reads every article, extracts its claims (figures with their qualifiers, dates,
+/// people by title, places), aligns them by field and prints a diff table of what each source
+/// says. Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 the run failed.
+#[derive(Debug, Parser)]
+#[command(name = "claimdiff", version, about, long_about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: CliCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum CliCommand {
+    /// Compare articles about one event and show where they disagree.
+    Check {
+        /// Articles: files (.txt, .md, .html), directories, or - for standard input.
+        #[arg(required = true, value_name = "SOURCE")]
+        inputs: Vec<String>,
+        /// Lowest severity that makes the exit status 1.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Show every claim read from the articles (for rule authors).
+    Extract {
+        /// Articles: files (.txt, .md, .html), directories, or - for standard input.
+        #[arg(required = true, value_name = "SOURCE")]
+        inputs: Vec<String>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Show the rules in force and where each came from.
+    Rules {
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Debug, Args)]
+struct Common {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    format: OutputFormat,
+    /// Add a rulebook on top of the others (repeatable; later files win).
+    #[arg(long = "rules", value_name = "FILE")]
+    rules: Vec<PathBuf>,
+    /// Start from an empty rulebook instead of the embedded default.
+    #[arg(long)]
+    no_default_rules: bool,
+    /// Don't look for claimdiff.toml in the working directory and its parents.
+    #[arg(long)]
+    isolated: bool,
+    /// When to colour the table.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    /// A diff table for people.
+    Table,
+    /// JSON, version 1 (see the README).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FailOn {
+    /// Fail on errors only.
+    Error,
+    /// Fail on warnings and errors.
+    Warning,
+    /// Fail on any finding that is not an agreement.
+    Info,
+    /// Never fail because of findings.
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    /// Colour when standard output is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl Cli {
+    /// Resolves the parsed arguments into the library's configuration.
+    pub fn resolve(self) -> Config {
+        let (command, common) = match self.command {
+            CliCommand::Check { inputs, fail_on, common } => {
+                let fail_on = match fail_on {
+                    FailOn::Error => Some(Severity::Error),
+                    FailOn::Warning => Some(Severity::Warning),
+                    FailOn::Info => Some(Severity::Info),
+                    FailOn::Never => None,
+                };
+                (Command::Check { inputs, fail_on }, common)
+            }
+            CliCommand::Extract { inputs, common } => (Command::Extract { inputs }, common),
+            CliCommand::Rules { common } => (Command::Rules, common),
+        };
+        let format = match common.format {
+            OutputFormat::Table => Format::Table,
+            OutputFormat::Json => Format::Json,
+        };
+        let color = format.is_human()
+            && match common.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+        Config {
+            command,
+            format,
+            style: Style { color },
+            default_rules: !common.no_default_rules,
+            discover_from: if common.isolated { None } else { std::env::current_dir().ok() },
+            rule_files: common.rules,
+        }
+    }
+}

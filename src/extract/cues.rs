@@ -1,0 +1,138 @@
+//! Cue words of every field, matched together in one pass over the text.
+//!
+//! All cue and exclude phrases of all fields go into one Aho-Corasick automaton, so the cost of a
+//! rulebook grows with the text, not with the number of fields. Matches are then kept only at word
+//! starts, and may run on into a short inflection ("officer" matches "officers").
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::text::{char_at, char_before, is_word_char};
+
+/// What a phrase means for a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The phrase identifies the field.
+    Cue,
+    /// The phrase rules the field out.
+    Exclude,
+}
+
+/// One phrase found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte offset of the phrase.
+    pub start: usize,
+    /// Byte offset past the phrase and its inflection.
+    pub end: usize,
+    /// Index into [`CueSet`]'s pattern table.
+    pub pattern: usize,
+}
+
+/// Every field's cue and exclude phrases, compiled.
+#[derive(Debug, Clone)]
+pub struct CueSet {
+    automaton: AhoCorasick,
+    /// For each pattern, the (field index, role) pairs that use it.
+    owners: Vec<Vec<(usize, Role)>>,
+}
+
+/// Endings a cue may take and still match ("arrest" → "arrests", "arrested").
+const INFLECTIONS: &[&str] = &["s", "es", "ed", "d", "ing"];
+
+impl CueSet {
+    /// Compiles `phrases`: (field index, role, phrase).
+    pub fn new(phrases: &[(usize, Role, String)]) -> Result<CueSet, aho_corasick::BuildError> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<(usize, Role)>> = Vec::new();
+        for (field, role, phrase) in phrases {
+            let key = phrase.to_lowercase();
+            match patterns.iter().position(|p| *p == key) {
+                Some(i) => {
+                    if let Some(list) = owners.get_mut(i) {
+                        list.push((*field, *role));
+                    }
+                }
+                None => {
+                    patterns.push(key);
+                    owners.push(vec![(*field, *role)]);
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)?;
+        Ok(CueSet { automaton, owners })
+    }
+
+    /// The (field, role) pairs of a pattern.
+    pub fn owners(&self, pattern: usize) -> &[(usize, Role)] {
+        self.owners.get(pattern).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every phrase in `text` that starts a word and ends a word (after an optional inflection).
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            if char_before(text, m.start()).is_some_and(is_word_char) {
+                continue;
+            }
+            let Some(end) = word_end(text, m.end()) else { continue };
+            hits.push(Hit { start: m.start(), end, pattern: m.pattern().as_usize() });
+        }
+        hits
+    }
+}
+
+/// Where the word ending at `at` really ends, allowing a short inflection; `None` if the match
+/// stops inside a longer word ("member" inside "membership").
+fn word_end(text: &str, at: usize) -> Option<usize> {
+    if !char_at(text, at).is_some_and(is_word_char) {
+        return Some(at);
+    }
+    let rest = text.get(at..)?;
+    INFLECTIONS.iter().find_map(|ending| {
+        let after = at + ending.len();
+        (rest.len() >= ending.len()
+            && rest.get(..ending.len()).is_some_and(|r| r.eq_ignore_ascii_case(ending))
+            && !char_at(text, after).is_some_and(is_word_char))
+        .then_some(after)
+    })
+}
+
+/// Number of words in `text[from..to]`: the distance between a figure and a cue.
+pub fn words_between(text: &str, from: usize, to: usize) -> usize {
+    if to <= from {
+        return 0;
+    }
+    text.get(from..to).map_or(usize::MAX, |gap| {
+        gap.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(phrases: &[&str]) -> CueSet {
+        let list: Vec<(usize, Role, String)> =
+            phrases.iter().enumerate().map(|(i, p)| (i, Role::Cue, (*p).to_string())).collect();
+        CueSet::new(&list).expect("builds")
+    }
+
+    #[test]
+    fn matches_whole_words_with_inflections() {
+        let cues = set(&["officer", "arrest", "member countries", "countries"]);
+        let text = "14,000 Officers arrested suspects in 196 member countries; membership arrests";
+        let found: Vec<(&str, usize)> =
+            cues.find(text).iter().map(|h| (&text[h.start..h.end], h.pattern)).collect();
+        assert_eq!(found, vec![("Officers", 0), ("arrested", 1), ("member countries", 2), ("arrests", 1)]);
+    }
+
+    #[test]
+    fn counts_words_between() {
+        let text = "3,744 of the criminal suspects";
+        assert_eq!(words_between(text, 5, 22), 3);
+        assert_eq!(words_between(text, 9, 3), 0);
+    }
+}

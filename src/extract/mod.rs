@@ -1,0 +1,415 @@
+//! Extract: visible text and a rulebook in, claims out.
+//!
+//! The text is read once. Figures and dates are found by their own scanners ([`number`],
+//! [`date`]); the cue phrases of every field are found together in one automaton pass
+//! ([`cues`]). Each figure then takes the field whose cue stands nearest to it in its sentence,
+//! preferring the noun right after it ("3,744 arrests") over words before it. People are read
+//! next to their title, places after their cue phrase. Every claim gets a scope ([`scope`]) and
+//! keeps its exact span, mapped back to the original file by the source.
+
+pub mod cues;
+pub mod date;
+mod names;
+pub mod number;
+pub mod scope;
+pub mod segment;
+
+use std::ops::Range;
+
+use crate::claim::{Claim, DateValue, Kind, Scope, Value};
+use crate::rules::Rulebook;
+use crate::source::Source;
+use crate::text::squash;
+use cues::{CueSet, Hit, Role};
+use segment::Segment;
+
+/// Why an extractor could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// The cue phrases could not be compiled together.
+    #[error("the rulebook's cue phrases could not be compiled ({0}); use fewer or shorter cues")]
+    Cues(#[from] aho_corasick::BuildError),
+}
+
+/// How far (in words) a cue may stand after a figure and still name its field.
+const AFTER_WINDOW: usize = 8;
+/// How far (in words) a cue may stand before a figure.
+const BEFORE_WINDOW: usize = 6;
+/// Words that label a number rather than count something ("Flight 123", "Category 4").
+const LABEL_WORDS: &[&str] = &[
+    "flight",
+    "highway",
+    "route",
+    "category",
+    "no",
+    "no.",
+    "number",
+    "article",
+    "section",
+    "chapter",
+    "page",
+    "room",
+    "suite",
+    "apartment",
+    "level",
+    "phase",
+    "stage",
+    "platform",
+    "gate",
+    "terminal",
+    "line",
+    "bus",
+    "interstate",
+    "road",
+    "street",
+    "avenue",
+    "precinct",
+    "district",
+    "ward",
+    "zone",
+    "grade",
+    "class",
+    "type",
+    "model",
+    "version",
+    "episode",
+    "season",
+    "volume",
+    "vol.",
+    "act",
+    "resolution",
+    "covid-",
+    "unit",
+    "block",
+];
+
+/// A rulebook compiled for extraction; build once, use on every source.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    rules: Rulebook,
+    cues: CueSet,
+}
+
+/// A figure or date found in the text, before field assignment.
+struct Mention {
+    range: Range<usize>,
+    kind: Kind,
+    value: Value,
+}
+
+impl Extractor {
+    /// Compiles `rules`.
+    pub fn new(rules: &Rulebook) -> Result<Extractor, ExtractError> {
+        let mut phrases = Vec::new();
+        for (index, field) in rules.fields.iter().enumerate() {
+            for cue in &field.cues {
+                phrases.push((index, Role::Cue, cue.clone()));
+            }
+            for word in &field.exclude {
+                phrases.push((index, Role::Exclude, word.clone()));
+            }
+        }
+        Ok(Extractor { rules: rules.clone(), cues: CueSet::new(&phrases)? })
+    }
+
+    /// The rulebook this extractor was built from.
+    pub fn rules(&self) -> &Rulebook {
+        &self.rules
+    }
+
+    /// Every claim in `source`, in order of position. `index` is the source's place in the run.
+    pub fn extract(&self, source: &Source, index: usize) -> Vec<Claim> {
+        let text = source.text.as_str();
+        let segments = segment::segment(text, &source.headings);
+        let hits = self.cues.find(text);
+        let mut mentions: Vec<Mention> = Vec::new();
+        let dates = date::scan_dates(text);
+        for d in &dates {
+            mentions.push(Mention { range: d.start..d.end, kind: Kind::Date, value: Value::Date(d.value) });
+        }
+        for q in number::scan_quantities(text) {
+            if dates.iter().any(|d| d.start < q.end && q.start < d.end) || is_label_number(text, q.start) {
+                continue;
+            }
+            mentions.push(Mention { range: q.start..q.end, kind: q.kind, value: Value::Quantity(q.value) });
+        }
+        mentions.sort_by_key(|m| m.range.start);
+        let default_year = article_year(source, &dates);
+
+        let mut claims = Vec::new();
+        let mut section: Option<Scope> = None;
+        let mut hit_cursor = 0;
+        let mut mention_cursor = 0;
+        for seg in &segments {
+            let Some(sentence_text) = text.get(seg.range.clone()) else { continue };
+            if seg.heading {
+                section = scope::heading_scope(sentence_text, &self.rules.scope);
+            }
+            while hits.get(hit_cursor).is_some_and(|h| h.start < seg.range.start) {
+                hit_cursor += 1;
+            }
+            let hit_end = hits.get(hit_cursor..).unwrap_or(&[]).partition_point(|h| h.start < seg.range.end)
+                + hit_cursor;
+            let seg_hits = hits.get(hit_cursor..hit_end).unwrap_or(&[]);
+            while mentions.get(mention_cursor).is_some_and(|m| m.range.start < seg.range.start) {
+                mention_cursor += 1;
+            }
+            let mention_end = mentions
+                .get(mention_cursor..)
+                .unwrap_or(&[])
+                .partition_point(|m| m.range.start < seg.range.end)
+                + mention_cursor;
+            let seg_mentions = mentions.get(mention_cursor..mention_end).unwrap_or(&[]);
+            let context = SentenceContext {
+                text,
+                seg,
+                section: section.as_ref(),
+                place: if seg.heading { None } else { scope::place_opener(sentence_text, &self.rules.scope) },
+                event: if seg.heading {
+                    None
+                } else {
+                    scope::event_trigger(sentence_text, &self.rules.scope)
+                },
+            };
+            for (i, mention) in seg_mentions.iter().enumerate() {
+                let field = self.field_for_mention(text, seg, seg_hits, seg_mentions, i);
+                let mut value = mention.value.clone();
+                if let (Value::Date(d), Some(year)) = (&mention.value, default_year) {
+                    value = Value::Date(date::with_year(*d, year));
+                }
+                claims.push(self.claim(
+                    source,
+                    index,
+                    field,
+                    mention.kind,
+                    mention.range.clone(),
+                    value,
+                    &context,
+                ));
+            }
+            self.named_claims(source, index, seg_hits, &context, &mut claims);
+        }
+        claims.sort_by_key(|c| (c.location.start, c.location.end));
+        claims
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn claim(
+        &self,
+        source: &Source,
+        index: usize,
+        field: Option<usize>,
+        kind: Kind,
+        range: Range<usize>,
+        value: Value,
+        context: &SentenceContext<'_>,
+    ) -> Claim {
+        let text = context.text.get(range.clone()).unwrap_or("").to_string();
+        Claim {
+            source: index,
+            field: field.and_then(|f| self.rules.fields.get(f)).map(|f| f.name.clone()),
+            kind,
+            text,
+            value,
+            location: source.locate(range.clone()),
+            sentence: squash(context.text.get(context.seg.range.clone()).unwrap_or("")),
+            scope: context.scope_at(range.start),
+            in_heading: context.seg.heading,
+        }
+    }
+
+    /// The field whose cue stands nearest the mention `i` of its sentence.
+    fn field_for_mention(
+        &self,
+        text: &str,
+        seg: &Segment,
+        hits: &[Hit],
+        mentions: &[Mention],
+        i: usize,
+    ) -> Option<usize> {
+        let mention = mentions.get(i)?;
+        let next_start = mentions.get(i + 1).map(|m| m.range.start);
+        let prev_end = i.checked_sub(1).and_then(|p| mentions.get(p)).map(|m| m.range.end);
+        let mut best: Option<(i64, usize)> = None;
+        let mut excluded: Vec<usize> = Vec::new();
+        for hit in hits {
+            // A cue between two figures belongs to the nearer one; on a tie, to the figure before
+            // it ("3,700 suspects and safeguarding over 4,400 victims").
+            let (score, near) = if hit.start >= mention.range.end && next_start.is_none_or(|n| hit.start < n)
+            {
+                let distance = cues::words_between(text, mention.range.end, hit.start);
+                let to_next = next_start.map_or(usize::MAX, |n| cues::words_between(text, hit.end, n));
+                if distance > AFTER_WINDOW || to_next < distance || hit.end > seg.range.end {
+                    continue;
+                }
+                (20 - 2 * distance as i64, distance <= 3)
+            } else if hit.end <= mention.range.start
+                && prev_end.is_none_or(|p| hit.start >= p)
+                && hit.start >= seg.range.start
+            {
+                let distance = cues::words_between(text, hit.end, mention.range.start);
+                let to_previous = prev_end.map_or(usize::MAX, |p| cues::words_between(text, p, hit.start));
+                if distance > BEFORE_WINDOW || to_previous <= distance {
+                    continue;
+                }
+                (10 - distance as i64, distance <= 2)
+            } else {
+                continue;
+            };
+            for &(field_index, role) in self.cues.owners(hit.pattern) {
+                let Some(field) = self.rules.fields.get(field_index) else { continue };
+                if field.kind != mention.kind {
+                    continue;
+                }
+                match role {
+                    Role::Exclude if near => excluded.push(field_index),
+                    Role::Exclude => {}
+                    Role::Cue => {
+                        if best.is_none_or(|(s, f)| score > s || (score == s && field_index < f)) {
+                            best = Some((score, field_index));
+                        }
+                    }
+                }
+            }
+        }
+        best.map(|(_, f)| f).filter(|f| !excluded.contains(f))
+    }
+
+    /// People and places named next to their cue in this sentence.
+    fn named_claims(
+        &self,
+        source: &Source,
+        index: usize,
+        hits: &[Hit],
+        context: &SentenceContext<'_>,
+        claims: &mut Vec<Claim>,
+    ) {
+        let text = context.text;
+        for hit in hits {
+            for &(field_index, role) in self.cues.owners(hit.pattern) {
+                let Some(field) = self.rules.fields.get(field_index) else { continue };
+                if role != Role::Cue {
+                    continue;
+                }
+                let range = match field.kind {
+                    Kind::Person => {
+                        if self.excluded_before(text, context.seg.range.start, hit.start, field_index) {
+                            continue;
+                        }
+                        names::person_near_title(text, context.seg.range.clone(), hit.start..hit.end)
+                    }
+                    Kind::Place | Kind::Text => names::place_after(text, context.seg.range.clone(), hit.end),
+                    _ => continue,
+                };
+                let Some(range) = range else { continue };
+                if claims.iter().any(|c| {
+                    c.source == index
+                        && c.field.as_deref() == Some(field.name.as_str())
+                        && c.location == source.locate(range.clone())
+                }) {
+                    continue;
+                }
+                let value = Value::Name(squash(text.get(range.clone()).unwrap_or("")));
+                claims.push(self.claim(source, index, Some(field_index), field.kind, range, value, context));
+            }
+        }
+    }
+
+    /// Whether one of the field's exclude words stands in the two words before `at` ("former President").
+    fn excluded_before(&self, text: &str, sentence_start: usize, at: usize, field_index: usize) -> bool {
+        let Some(field) = self.rules.fields.get(field_index) else { return false };
+        let before = text.get(sentence_start..at).unwrap_or("");
+        let words: Vec<String> = before
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .collect();
+        field.exclude.iter().any(|e| {
+            words.iter().any(|w| w == &e.to_lowercase() || w.starts_with(&format!("{}-", e.to_lowercase())))
+        })
+    }
+}
+
+/// What is known about the sentence a claim stands in.
+struct SentenceContext<'a> {
+    text: &'a str,
+    seg: &'a Segment,
+    section: Option<&'a Scope>,
+    place: Option<Scope>,
+    event: Option<(usize, Scope)>,
+}
+
+impl SentenceContext<'_> {
+    /// The scope of a claim starting at byte `at`.
+    fn scope_at(&self, at: usize) -> Option<Scope> {
+        if let Some((offset, scope)) = &self.event {
+            let trigger = self.seg.range.start + offset;
+            let same_clause = at < trigger
+                && self.text.get(at..trigger).is_some_and(|gap| !gap.contains([',', ';', ':', '(']));
+            if at >= trigger || same_clause {
+                return Some(scope.clone());
+            }
+        }
+        if let Some(scope) = &self.place {
+            return Some(scope.clone());
+        }
+        self.section.cloned()
+    }
+}
+
+/// Whether the figure at `start` follows a labelling word ("Flight 123", "Category 4").
+fn is_label_number(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() {
+        return false;
+    }
+    let word = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
+    LABEL_WORDS.contains(&word.to_lowercase().as_str()) || word == "#"
+}
+
+/// The year a date without one takes: the article's publication year, else the year of the
+/// first full date in the text, else the latest year the text mentions.
+fn article_year(source: &Source, dates: &[date::DateMention]) -> Option<i32> {
+    let from_meta = source.published.as_deref().and_then(|p| p.get(..4)).and_then(|y| y.parse::<i32>().ok());
+    if from_meta.is_some() {
+        return from_meta;
+    }
+    let from_dates = dates.iter().find_map(|d| match d.value {
+        DateValue::Single(p) => p.year,
+        DateValue::Range { start, end } => start.year.or(end.year),
+    });
+    if from_dates.is_some() {
+        return from_dates;
+    }
+    latest_year(&source.text)
+}
+
+/// The largest plausible year (1900–2099) written as a bare four-digit word.
+fn latest_year(text: &str) -> Option<i32> {
+    let bytes = text.as_bytes();
+    let mut best = None;
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let window = bytes.get(i..i + 4).unwrap_or(&[]);
+        let boundary_before = i == 0 || bytes.get(i - 1).is_none_or(|b| !b.is_ascii_alphanumeric());
+        let boundary_after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b',');
+        if boundary_before
+            && boundary_after
+            && window.iter().all(u8::is_ascii_digit)
+            && (window.starts_with(b"19") || window.starts_with(b"20"))
+        {
+            if let Some(year) = std::str::from_utf8(window).ok().and_then(|s| s.parse::<i32>().ok()) {
+                best = Some(best.map_or(year, |b: i32| b.max(year)));
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,229 @@
+//! Scope: whether a claim is about the event as a whole, a part of it, or another event.
+//!
+//! Reporters put figures about other things next to the event's totals: a regional breakdown
+//! ("In West and Central Africa, ... 200 victims"), an earlier event ("A 2025 cybercrime
+//! crackdown ... 1,209 suspects"), a background section ("Previous Crackdowns"). Comparing those
+//! with the totals is the commonest false alarm, so each claim gets a scope and only claims of
+//! the same scope are compared.
+
+use crate::claim::{Scope, ScopeKind};
+use crate::rules::ScopeRules;
+use crate::text::{is_capitalized, squash};
+
+/// Words that may open a sentence before a place opener ("Meanwhile, in Asia, ...").
+const CONNECTIVES: &[&str] =
+    &["meanwhile", "elsewhere", "separately", "also", "however", "but", "and", "further", "similarly"];
+
+/// Lowercase words allowed inside a place name ("West and Central Africa", "Bosnia and Herzegovina").
+const PLACE_JOINERS: &[&str] = &["and", "of", "de", "du", "la", "del", "the", "da", "do", "dos", "el"];
+
+/// Words that end a scope label ("a 2025 cybercrime crackdown | in Africa led ...").
+const LABEL_STOPS: &[&str] = &[
+    "in", "on", "at", "led", "that", "which", "who", "of", "was", "were", "is", "are", "had", "has", "have",
+    "by", "to", "with", "for", "killed", "left", "resulted", "saw", "when", "where", "and", "after",
+    "during",
+];
+
+/// Scope for a heading: a section about other events when the heading has one of the rule words.
+pub fn heading_scope(heading: &str, rules: &ScopeRules) -> Option<Scope> {
+    let lower = heading.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let hit = rules.other_event_headings.iter().any(|cue| {
+        let cue_words: Vec<&str> = cue.split_whitespace().collect();
+        !cue_words.is_empty() && words.windows(cue_words.len()).any(|w| w == cue_words.as_slice())
+    });
+    hit.then(|| Scope { kind: ScopeKind::Section, label: squash(heading) })
+}
+
+/// Scope of a whole sentence that opens with a place: "In Syria, ...", "In X County alone, ...".
+pub fn place_opener(sentence: &str, rules: &ScopeRules) -> Option<Scope> {
+    let mut words = sentence.split_whitespace().peekable();
+    // Skip connectives such as "Meanwhile,".
+    while let Some(w) = words.peek() {
+        let bare = w.trim_end_matches(',').to_lowercase();
+        if CONNECTIVES.contains(&bare.as_str()) {
+            words.next();
+        } else {
+            break;
+        }
+    }
+    let opener = words.next()?;
+    if !matches!(opener.to_lowercase().as_str(), "in" | "across" | "throughout" | "within") {
+        return None;
+    }
+    let mut name: Vec<String> = Vec::new();
+    let mut closed = false;
+    for word in words.by_ref() {
+        let (bare, comma) = match word.strip_suffix(',') {
+            Some(b) => (b, true),
+            None => (word, false),
+        };
+        let lower = bare.to_lowercase();
+        if lower == "alone" {
+            closed = comma || !name.is_empty();
+            break;
+        }
+        let is_name_word = is_capitalized(bare)
+            && bare.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'));
+        let is_joiner = !name.is_empty() && PLACE_JOINERS.contains(&lower.as_str())
+            || (name.is_empty() && lower == "the");
+        if is_name_word {
+            if name.is_empty() && rules.not_places.contains(bare) {
+                return None;
+            }
+            name.push(bare.to_string());
+        } else if is_joiner {
+            name.push(bare.to_string());
+        } else {
+            return None;
+        }
+        if comma {
+            closed = true;
+            break;
+        }
+        if name.len() > 8 {
+            return None;
+        }
+    }
+    while name.last().is_some_and(|w| !is_capitalized(w)) {
+        name.pop();
+    }
+    if !closed || !name.iter().any(|w| is_capitalized(w)) {
+        return None;
+    }
+    Some(Scope { kind: ScopeKind::Place, label: format!("in {}", name.join(" ")) })
+}
+
+/// Where in `sentence` another event is introduced, with its label.
+pub fn event_trigger(sentence: &str, rules: &ScopeRules) -> Option<(usize, Scope)> {
+    let lower = sentence.to_lowercase();
+    let mut best: Option<usize> = None;
+    for phrase in &rules.other_event_phrases {
+        let mut from = 0;
+        while let Some(pos) = lower.get(from..).and_then(|s| s.find(phrase.as_str())) {
+            let at = from + pos;
+            let before_ok =
+                lower.get(..at).and_then(|s| s.chars().next_back()).is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = lower
+                .get(at + phrase.len()..)
+                .and_then(|s| s.chars().next())
+                .is_none_or(|c| !c.is_alphanumeric());
+            if before_ok && after_ok {
+                best = Some(best.map_or(at, |b| b.min(at)));
+                break;
+            }
+            from = at + phrase.len().max(1);
+        }
+    }
+    if let Some(at) = indefinite_year(&lower) {
+        best = Some(best.map_or(at, |b| b.min(at)));
+    }
+    let at = best?;
+    let label = label_from(sentence.get(at..).unwrap_or(""));
+    Some((at, Scope { kind: ScopeKind::Event, label }))
+}
+
+/// Position of "a 2025 …" / "an 1999 …": an indefinite article before a year names another event.
+fn indefinite_year(lower: &str) -> Option<usize> {
+    let mut offset = 0;
+    for word in lower.split_inclusive(char::is_whitespace) {
+        let here = offset;
+        offset += word.len();
+        let bare = word.trim();
+        if bare != "a" && bare != "an" {
+            continue;
+        }
+        if here > 0
+            && lower.get(..here).and_then(|s| s.chars().next_back()).is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let next = lower.get(offset..)?.split_whitespace().next()?;
+        let digits = next.trim_end_matches(|c: char| !c.is_ascii_digit());
+        if digits.len() == 4
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && (digits.starts_with("19") || digits.starts_with("20"))
+        {
+            return Some(here);
+        }
+    }
+    None
+}
+
+fn label_from(rest: &str) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    for (i, word) in rest.split_whitespace().enumerate() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if i >= 2 && (LABEL_STOPS.contains(&bare.to_lowercase().as_str()) || i >= 6) {
+            break;
+        }
+        words.push(bare);
+        if word.ends_with([',', ';', ':', '.']) {
+            break;
+        }
+    }
+    words.retain(|w| !w.is_empty());
+    let label = words.join(" ");
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => label,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> ScopeRules {
+        ScopeRules {
+            other_event_headings: ["previous".to_string()].into_iter().collect(),
+            other_event_phrases: ["a second".to_string(), "last year".to_string()].into_iter().collect(),
+            not_places: ["Addition".to_string(), "November".to_string()].into_iter().collect(),
+        }
+    }
+
+    #[test]
+    fn place_openers() {
+        let r = rules();
+        let label = |s: &str| place_opener(s, &r).map(|s| s.label);
+        assert_eq!(
+            label("In West and Central Africa, authorities rescued 200."),
+            Some("in West and Central Africa".into())
+        );
+        assert_eq!(label("Meanwhile, in Asia, police found 450 workers."), Some("in Asia".into()));
+        assert_eq!(label("In Harris County alone, 30 died."), Some("in Harris County".into()));
+        assert_eq!(label("In the United States, 12 died."), Some("in the United States".into()));
+        assert_eq!(label("In addition, 30 died."), None);
+        assert_eq!(label("In Addition, 30 died."), None);
+        assert_eq!(label("In November, 30 died."), None);
+        assert_eq!(label("Police in Syria said 30 died."), None);
+        assert_eq!(label("In 2024, 30 died."), None);
+    }
+
+    #[test]
+    fn event_triggers() {
+        let r = rules();
+        let found = |s: &str| event_trigger(s, &r).map(|(at, scope)| (at, scope.label));
+        assert_eq!(
+            found("A 2025 cybercrime crackdown in Africa led to the arrest of 1,209 suspects."),
+            Some((0, "a 2025 cybercrime crackdown".into()))
+        );
+        assert_eq!(
+            found("Hours later a second earthquake killed 40."),
+            Some((12, "a second earthquake".into()))
+        );
+        assert_eq!(found("Police arrested 3,744 suspects."), None);
+        assert_eq!(found("It was a 20 percent rise."), None);
+    }
+
+    #[test]
+    fn headings_about_other_events() {
+        let r = rules();
+        assert_eq!(
+            heading_scope("Previous Crackdowns and Regional Successes", &r).map(|s| s.label),
+            Some("Previous Crackdowns and Regional Successes".into())
+        );
+        assert_eq!(heading_scope("A Massive Coordinated Effort", &r), None);
+    }
+}

@@ -1,0 +1,203 @@
+//! Splits visible text into headings and sentences.
+//!
+//! Claims are read sentence by sentence (a cue only counts inside the figure's sentence) and
+//! headings carry scope ("Previous Crackdowns"). Plain text has no markup, so a heading is
+//! recognised by its shape: a short line standing alone without closing punctuation.
+
+use std::ops::Range;
+
+/// A sentence or a heading line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte range in the source text, trimmed.
+    pub range: Range<usize>,
+    /// Whether this is a heading (or headline) rather than body text.
+    pub heading: bool,
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "st", "gov",
+    "sen", "rep", "rev", "jr", "sr", "inc", "ltd", "co", "corp", "no", "nos", "vs", "etc", "approx", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g",
+    "i.e", "a.m", "p.m", "fig", "mt", "ft", "est",
+];
+
+/// Splits `text` into segments; `headings` are byte ranges known to be headings from markup.
+pub fn segment(text: &str, headings: &[Range<usize>]) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    let mut block_start: Option<usize> = None;
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let range = offset..offset + content.len();
+        offset += line.len();
+        if content.trim().is_empty() {
+            if let Some(start) = block_start.take() {
+                push_block(text, start, &lines, headings, &mut segments);
+                lines.clear();
+            }
+            continue;
+        }
+        block_start.get_or_insert(range.start);
+        lines.push(range);
+    }
+    if let Some(start) = block_start {
+        push_block(text, start, &lines, headings, &mut segments);
+    }
+    segments
+}
+
+fn push_block(
+    text: &str,
+    _start: usize,
+    lines: &[Range<usize>],
+    headings: &[Range<usize>],
+    out: &mut Vec<Segment>,
+) {
+    let is_marked = |r: &Range<usize>| headings.iter().any(|h| h.start < r.end && r.start < h.end);
+    let all_heading_shaped = lines.len() <= 3 && lines.iter().all(|r| heading_shaped(text, r.clone()));
+    if lines.iter().all(&is_marked) || all_heading_shaped {
+        for r in lines {
+            if let Some(trimmed) = trim_range(text, r.clone()) {
+                out.push(Segment { range: trimmed, heading: true });
+            }
+        }
+        return;
+    }
+    // Body text: a line break after closing punctuation ends a sentence; others are spaces.
+    let (Some(first), Some(last)) = (lines.first(), lines.last()) else { return };
+    split_sentences(text, first.start..last.end, out);
+}
+
+fn trim_range(text: &str, r: Range<usize>) -> Option<Range<usize>> {
+    let slice = text.get(r.clone())?;
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    let trimmed = r.start + lead..r.end - trail;
+    (trimmed.start < trimmed.end).then_some(trimmed)
+}
+
+/// A short line without closing punctuation: a headline, a sub-heading, a by-line.
+fn heading_shaped(text: &str, r: Range<usize>) -> bool {
+    let Some(line) = text.get(r) else { return false };
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    if words == 0 || words > 16 || line.chars().count() > 140 {
+        return false;
+    }
+    let last = line.chars().next_back().unwrap_or('.');
+    if matches!(last, '.' | '!' | '?' | ';' | ',' | '"' | '\u{201D}' | ':' | '\'' | '\u{2019}') {
+        return false;
+    }
+    line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || !c.is_alphabetic())
+}
+
+fn split_sentences(text: &str, block: Range<usize>, out: &mut Vec<Segment>) {
+    let Some(slice) = text.get(block.clone()) else { return };
+    let mut start = block.start;
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // Take closing quotes and brackets with the sentence.
+        let mut end = block.start + i + c.len_utf8();
+        while let Some(&(j, next)) = chars.peek() {
+            if matches!(next, '"' | '\u{201D}' | '\u{2019}' | '\'' | ')' | ']' | '.' | '!' | '?') {
+                end = block.start + j + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let rest = text.get(end..block.end).unwrap_or("");
+        let after_space = rest.trim_start();
+        if after_space.len() == rest.len() && !rest.is_empty() {
+            continue; // "1.5", "U.S.": no space, not an end
+        }
+        let next_char = after_space.chars().next();
+        let starts_new = match next_char {
+            None => true,
+            Some(n) => {
+                n.is_uppercase() || n.is_numeric() || matches!(n, '"' | '\u{201C}' | '(' | '\'' | '\u{2018}')
+            }
+        };
+        if !starts_new || (c == '.' && ends_with_abbreviation(text, start, block.start + i)) {
+            continue;
+        }
+        if let Some(r) = trim_range(text, start..end) {
+            out.push(Segment { range: r, heading: false });
+        }
+        start = end;
+    }
+    if let Some(r) = trim_range(text, start..block.end) {
+        out.push(Segment { range: r, heading: false });
+    }
+}
+
+fn ends_with_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
+    let Some(before) = text.get(sentence_start..dot) else { return false };
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let lower = word.to_lowercase();
+    // A lone capital ("J. Smith") is an initial.
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<(&str, bool)> {
+        segment(text, &[]).into_iter().map(|s| (&text[s.range], s.heading)).collect()
+    }
+
+    #[test]
+    fn headline_block_and_paragraph_sentences() {
+        let text = "Storm Hits Coast\nSecond Line Here\n\nThe storm hit on Nov. 3 at 5 p.m. local time. Mr. Smith said 1.5 million lost power! \"It was bad.\" Then it ended\n\nPrevious Storms\n\nA storm in 2019 killed 3.";
+        assert_eq!(
+            pieces(text),
+            vec![
+                ("Storm Hits Coast", true),
+                ("Second Line Here", true),
+                ("The storm hit on Nov. 3 at 5 p.m. local time.", false),
+                ("Mr. Smith said 1.5 million lost power!", false),
+                ("\"It was bad.\"", false),
+                ("Then it ended", false),
+                ("Previous Storms", true),
+                ("A storm in 2019 killed 3.", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn line_break_inside_paragraph_is_not_a_heading() {
+        let text = "Police said the operation\nran for ten days and ended on Friday.\nOfficials agreed.";
+        assert_eq!(
+            pieces(text),
+            vec![
+                ("Police said the operation\nran for ten days and ended on Friday.", false),
+                ("Officials agreed.", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn marked_headings_are_headings_even_with_punctuation() {
+        let text = "What happened?\n\nBody text here.";
+        let segments = segment(text, &[0..14]);
+        assert!(segments[0].heading);
+        assert!(!segments[1].heading);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in ["", "\n\n\n", ".", "...", "é.", " . ! ?", "a.\u{201D}", "\r\n\r\n"] {
+            let _ = segment(text, &[]);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+use super::*;
+use crate::claim::{Kind, ScopeKind};
+use crate::source::{Format, Role};
+
+fn claims_of(text: &str) -> Vec<Claim> {
+    let rules = Rulebook::default_rules().expect("default rules load");
+    let extractor = Extractor::new(&rules).expect("cues compile");
+    let source =
+        Source::from_bytes("t.txt", Role::Source, Format::Text, text.as_bytes()).expect("text loads");
+    extractor.extract(&source, 0)
+}
+
+/// (field, text, scope label) of every claim with a field.
+fn fielded(text: &str) -> Vec<(String, String, Option<String>)> {
+    claims_of(text)
+        .into_iter()
+        .filter_map(|c| c.field.map(|f| (f, c.text, c.scope.map(|s| s.label))))
+        .collect()
+}
+
+fn row(field: &str, text: &str, scope: Option<&str>) -> (String, String, Option<String>) {
+    (field.to_string(), text.to_string(), scope.map(str::to_string))
+}
+
+#[test]
+fn figures_take_the_field_of_the_nearest_cue() {
+    let text = "Border police detained more than 1,200 suspects and freed over 300 potential victims. \
+                The sweep mobilised 9,000 officers in 41 participating countries and opened at least 85 new investigations.";
+    assert_eq!(
+        fielded(text),
+        vec![
+            row("arrests", "more than 1,200", None),
+            row("victims", "over 300", None),
+            row("officers", "9,000", None),
+            row("participating_countries", "41", None),
+            row("investigations", "at least 85", None),
+        ]
+    );
+}
+
+#[test]
+fn member_countries_beat_countries_by_the_longer_cue() {
+    assert_eq!(
+        fielded("The agency links police in 196 member countries."),
+        vec![row("member_countries", "196", None)]
+    );
+}
+
+#[test]
+fn people_by_title_and_places_by_cue() {
+    let text = "\"We act early,\" said Europol Executive Director Jane Okafor. The agency is headquartered in The Hague, Netherlands.";
+    let found = fielded(text);
+    assert_eq!(found, vec![row("headquarters", "The Hague, Netherlands", None)]);
+    let text = "The group's Secretary General, Amara Diallo, spoke in Geneva.";
+    assert_eq!(fielded(text), vec![row("secretary_general", "Amara Diallo", None)]);
+    let text = "Deputy Secretary General Lena Park said it worked.";
+    assert_eq!(fielded(text), vec![]);
+}
+
+#[test]
+fn dates_of_the_event_and_their_year() {
+    let text = "The sweep was carried out between March 3rd and March 14th. A report followed in 2026.";
+    let claims = claims_of(text);
+    let date = claims.iter().find(|c| c.kind == Kind::Date).expect("a date");
+    assert_eq!(date.field.as_deref(), Some("event_date"));
+    assert_eq!(date.text, "between March 3rd and March 14th");
+    assert_eq!(date.value.display(), "2026-03-03/2026-03-14");
+}
+
+#[test]
+fn scopes_keep_other_events_and_regions_apart() {
+    let text = "Officers arrested 500 suspects nationwide.\n\n\
+                In the Northern Region alone, police arrested 120 suspects.\n\n\
+                A 2019 sweep in the same area led to the arrest of 75 suspects.\n\n\
+                Earlier Operations\n\n\
+                Police arrested 60 suspects in a smaller raid.";
+    assert_eq!(
+        fielded(text),
+        vec![
+            row("arrests", "500", None),
+            row("arrests", "120", Some("in the Northern Region")),
+            row("arrests", "75", Some("a 2019 sweep")),
+            row("arrests", "60", Some("Earlier Operations")),
+        ]
+    );
+    let claims = claims_of(text);
+    let kinds: Vec<Option<ScopeKind>> =
+        claims.iter().filter(|c| c.field.is_some()).map(|c| c.scope.as_ref().map(|s| s.kind)).collect();
+    assert_eq!(kinds, vec![None, Some(ScopeKind::Place), Some(ScopeKind::Event), Some(ScopeKind::Section)]);
+}
+
+#[test]
+fn headline_figures_are_marked_as_headings() {
+    let claims = claims_of("Raids Net 2,000 Arrests\n\nPolice said they arrested 2,046 suspects.");
+    let marks: Vec<(String, bool)> = claims.iter().map(|c| (c.text.clone(), c.in_heading)).collect();
+    assert_eq!(marks, vec![("2,000".to_string(), true), ("2,046".to_string(), false)]);
+}
+
+#[test]
+fn years_labels_and_ordinals_are_not_counts() {
+    let claims =
+        claims_of("Flight 370 vanished in 2014, one of the strangest cases; Operation Trident III ended.");
+    assert_eq!(claims, vec![]);
+}
+
+#[test]
+fn claim_locations_point_into_the_file() {
+    let claims = claims_of("First line.\nPolice arrested 3,744 people.");
+    let c = claims.first().expect("a claim");
+    assert_eq!(
+        (c.text.as_str(), c.location.line, c.location.column, c.location.start, c.location.end),
+        ("3,744", 2, 17, 28, 33)
+    );
+}

@@ -1,0 +1,135 @@
+//! Findings: the verdict on one field, with the claims behind it.
+//!
+//! A finding is the one model every output format renders; renderers never look at anything else.
+
+use serde::{Deserialize, Serialize};
+
+use crate::claim::{Claim, Scope};
+
+/// How serious a finding is. Ordered so that `Error > Warning > Info`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; never fails a run unless `--fail-on info`.
+    Info,
+    /// Probably a discrepancy; fails a run with `--fail-on warning`.
+    Warning,
+    /// A contradiction; fails a run by default.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in rules, JSON and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// The verdict on one field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// The sources contradict each other (or one source contradicts itself).
+    Conflict,
+    /// Every source that states the field agrees.
+    Agree,
+    /// Only some sources state the field.
+    Gap,
+}
+
+impl Verdict {
+    /// The lowercase name used in JSON and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Conflict => "conflict",
+            Verdict::Agree => "agree",
+            Verdict::Gap => "gap",
+        }
+    }
+}
+
+/// A stable, kebab-case identifier of what kind of finding this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    /// Sources give values that cannot all be true.
+    ValueConflict,
+    /// Sources agree only if some logical bound is stretched ("more than 107,000" vs "170,000").
+    LooseConflict,
+    /// Mentions inside one source contradict each other.
+    InternalConflict,
+    /// Sources agree, exactly or within rounding.
+    Agreement,
+    /// Only some sources state the field.
+    OneSided,
+}
+
+impl Code {
+    /// Every code, for documentation and uniqueness tests.
+    pub const ALL: [Code; 5] =
+        [Code::ValueConflict, Code::LooseConflict, Code::InternalConflict, Code::Agreement, Code::OneSided];
+
+    /// The kebab-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::ValueConflict => "value-conflict",
+            Code::LooseConflict => "loose-conflict",
+            Code::InternalConflict => "internal-conflict",
+            Code::Agreement => "agreement",
+            Code::OneSided => "one-sided",
+        }
+    }
+
+    /// One sentence saying what the code means.
+    pub fn description(self) -> &'static str {
+        match self {
+            Code::ValueConflict => "sources give values for the field that cannot all be true",
+            Code::LooseConflict => {
+                "the values can only agree if a qualifier is read at its loosest (e.g. 'more than 107,000' vs 170,000)"
+            }
+            Code::InternalConflict => "one source gives values for the field that contradict each other",
+            Code::Agreement => "every source that states the field agrees, exactly or within rounding",
+            Code::OneSided => "only some sources state the field",
+        }
+    }
+}
+
+/// The verdict on one field and scope, with every claim behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The field rule's name (`secretary_general`).
+    pub field: String,
+    /// The field's human label (`Secretary General`).
+    pub label: String,
+    /// The scope the claims share; `None` for the event as a whole.
+    pub scope: Option<Scope>,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Its severity.
+    pub severity: Severity,
+    /// Its code.
+    pub code: Code,
+    /// One sentence for humans.
+    pub message: String,
+    /// Whether agreement needed rounding or a qualifier ("3,700" and "3,744").
+    pub rounded: bool,
+    /// Every claim of the field, by source order then position.
+    pub claims: Vec<Claim>,
+    /// For each source of the run, the index in `claims` of the claim that stands for it.
+    pub primary: Vec<Option<usize>>,
+    /// Sources whose value the others do not share (three or more sources only).
+    pub outliers: Vec<usize>,
+    /// For an internal conflict, the source that contradicts itself.
+    pub internal_source: Option<usize>,
+}
+
+impl Finding {
+    /// The claim that stands for source `source`, if that source states the field.
+    pub fn primary_claim(&self, source: usize) -> Option<&Claim> {
+        self.primary.get(source).copied().flatten().and_then(|i| self.claims.get(i))
+    }
+}

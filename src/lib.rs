@@ -1,0 +1,106 @@
+//! claimdiff finds where news articles about the same event disagree.
+//!
+//! The pipeline runs one way, one module per stage:
+//!
+//! ```text
+//! sources ──load──▶ Source ──extract(rules)──▶ Vec<Claim> ──align──▶ Vec<AlignedField>
+//!         ──compare(rules)──▶ Vec<Finding> ──report(format)──▶ text + exit status
+//! ```
+//!
+//! - [`source`] reads files, stdin and directories into visible text with a map back to the
+//!   original bytes (plain text, Markdown, HTML).
+//! - [`extract`] reads claims: figures with their qualifiers, dates, people by title, places.
+//! - [`align`] groups claims by field and scope across sources.
+//! - [`compare`] gives each group a verdict under the rules ([`rules`]).
+//! - [`report`] renders findings as a diff table or JSON.
+//!
+//! The library never prints; [`run`] returns the text to show and the exit status.
+//!
+//! ```
+//! use claimdiff::{check, rules::Rulebook, source::{Format, Role, Source}};
+//!
+//! let a = Source::from_bytes("a.txt", Role::Source, Format::Text,
+//!     b"Police arrested more than 3,700 suspects.").unwrap();
+//! let b = Source::from_bytes("b.txt", Role::Source, Format::Text,
+//!     b"Officers arrested 3,744 suspects.").unwrap();
+//! let report = check(&[a, b], &Rulebook::default_rules().unwrap()).unwrap();
+//! let arrests = report.findings.iter().find(|f| f.field == "arrests").unwrap();
+//! assert_eq!(arrests.verdict, claimdiff::finding::Verdict::Agree);
+//! ```
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod align;
+pub mod app;
+pub mod claim;
+pub mod compare;
+pub mod extract;
+pub mod finding;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod text;
+
+pub use app::{run, Command, Config, Outcome, Status};
+
+use claim::Claim;
+use extract::Extractor;
+use finding::{Code, Verdict};
+use report::{Report, SourceInfo};
+use rules::Rulebook;
+use source::Source;
+
+/// Anything that stops a run; each message says what, where, and how to fix it.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An input could not be loaded.
+    #[error(transparent)]
+    Load(#[from] source::LoadError),
+    /// The rules could not be loaded.
+    #[error(transparent)]
+    Rules(#[from] rules::RulesError),
+    /// The rules could not be compiled for extraction.
+    #[error(transparent)]
+    Extract(#[from] extract::ExtractError),
+    /// The command line asked for something impossible.
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// Reads the claims of every source.
+pub fn extract_all(sources: &[Source], extractor: &Extractor) -> Vec<Claim> {
+    sources.iter().enumerate().flat_map(|(i, s)| extractor.extract(s, i)).collect()
+}
+
+/// Compares the sources with each other under `rules`.
+pub fn check(sources: &[Source], rules: &Rulebook) -> Result<Report, Error> {
+    let extractor = Extractor::new(rules)?;
+    let claims = extract_all(sources, &extractor);
+    Ok(check_claims(sources, &claims, rules))
+}
+
+/// Aligns and compares claims already read from `sources`.
+pub fn check_claims(sources: &[Source], claims: &[Claim], rules: &Rulebook) -> Report {
+    let aligned = align::align(claims, sources.len(), rules);
+    let mut findings = compare::compare(&aligned, rules);
+    // Conflicts first (errors before warnings), then agreements, then one-sided fields; within
+    // each, rulebook order, so the same inputs always print the same report.
+    findings.sort_by_key(|f| {
+        (
+            f.verdict,
+            std::cmp::Reverse(f.severity),
+            f.code == Code::InternalConflict,
+            rules.field_index(&f.field),
+            f.scope.clone(),
+            f.internal_source,
+        )
+    });
+    Report {
+        sources: sources.iter().map(|s| SourceInfo { path: s.path.clone(), role: s.role }).collect(),
+        findings,
+    }
+}
+
+/// Whether a finding is something a run can fail on (agreements never are).
+pub fn is_failure_candidate(verdict: Verdict) -> bool {
+    verdict != Verdict::Agree
+}

@@ -1,0 +1,40 @@
+//! The `claimdiff` binary: arguments → Config → claimdiff::run → output and exit status.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+mod cli;
+
+fn main() -> ExitCode {
+    let config = match cli::Cli::try_parse() {
+        Ok(cli) => cli.resolve(),
+        Err(error) => {
+            // Help and version go to stdout with status 0; usage errors to stderr with status 2.
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match claimdiff::run(&config) {
+        Ok(outcome) => {
+            let mut stderr = std::io::stderr().lock();
+            for warning in &outcome.warnings {
+                let _ = writeln!(stderr, "claimdiff: warning: {warning}");
+            }
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error: the reader has what it wanted.
+            match stdout.write_all(outcome.stdout.as_bytes()).and_then(|()| stdout.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    let _ = writeln!(stderr, "claimdiff: error: cannot write output: {e}");
+                    ExitCode::from(2)
+                }
+                _ => ExitCode::from(outcome.status.code()),
+            }
+        }
+        Err(error) => {
+            let _ = writeln!(std::io::stderr().lock(), "claimdiff: error: {error}");
+            ExitCode::from(claimdiff::Status::Failure.code())
+        }
+    }
+}

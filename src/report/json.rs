@@ -1,0 +1,194 @@
+//! JSON output, version 1: the report of `check`, the claims of `extract`, the rules in force.
+//!
+//! The shapes are specified in the README ("JSON report"); fields may be added, none renamed or
+//! removed. Views borrow from the model so the key order is the documented one.
+
+use serde::Serialize;
+
+use super::{Report, SourceInfo, Summary};
+use crate::claim::{Claim, Kind, Value};
+use crate::finding::Finding;
+use crate::rules::Rulebook;
+use crate::source::Role;
+
+#[derive(Serialize)]
+struct SourceView<'a> {
+    path: &'a str,
+    role: Role,
+}
+
+#[derive(Serialize)]
+struct ReportView<'a> {
+    version: u32,
+    sources: Vec<SourceView<'a>>,
+    findings: Vec<FindingView<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct FindingView<'a> {
+    field: &'a str,
+    label: &'a str,
+    verdict: &'static str,
+    severity: &'static str,
+    code: &'static str,
+    message: &'a str,
+    rounded: bool,
+    scope: Option<&'a str>,
+    outliers: Vec<&'a str>,
+    internal_source: Option<&'a str>,
+    claims: Vec<ReportClaimView<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReportClaimView<'a> {
+    source: &'a str,
+    text: &'a str,
+    value: &'a Value,
+    line: usize,
+    column: usize,
+    scope: Option<&'a str>,
+    primary: bool,
+    sentence: &'a str,
+}
+
+#[derive(Serialize)]
+struct ClaimsView<'a> {
+    version: u32,
+    claims: Vec<ClaimView<'a>>,
+}
+
+#[derive(Serialize)]
+struct ClaimView<'a> {
+    source: &'a str,
+    field: Option<&'a str>,
+    kind: Kind,
+    text: &'a str,
+    value: &'a Value,
+    line: usize,
+    column: usize,
+    start: usize,
+    end: usize,
+    scope: Option<&'a str>,
+    sentence: &'a str,
+}
+
+fn path_of(sources: &[SourceInfo], index: usize) -> &str {
+    sources.get(index).map_or("", |s| s.path.as_str())
+}
+
+fn finding_view<'a>(finding: &'a Finding, sources: &'a [SourceInfo]) -> FindingView<'a> {
+    let primary: Vec<usize> = finding.primary.iter().flatten().copied().collect();
+    FindingView {
+        field: &finding.field,
+        label: &finding.label,
+        verdict: finding.verdict.as_str(),
+        severity: finding.severity.as_str(),
+        code: finding.code.as_str(),
+        message: &finding.message,
+        rounded: finding.rounded,
+        scope: finding.scope.as_ref().map(|s| s.label.as_str()),
+        outliers: finding.outliers.iter().map(|&i| path_of(sources, i)).collect(),
+        internal_source: finding.internal_source.map(|i| path_of(sources, i)),
+        claims: finding
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ReportClaimView {
+                source: path_of(sources, c.source),
+                text: &c.text,
+                value: &c.value,
+                line: c.location.line,
+                column: c.location.column,
+                scope: c.scope.as_ref().map(|s| s.label.as_str()),
+                primary: primary.contains(&i),
+                sentence: &c.sentence,
+            })
+            .collect(),
+    }
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    // Serializing plain views into a String cannot fail; an empty object is a safe fallback.
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_string());
+    text.push('\n');
+    text
+}
+
+/// The `check` report.
+pub fn report(report: &Report) -> String {
+    to_json(&ReportView {
+        version: 1,
+        sources: report.sources.iter().map(|s| SourceView { path: &s.path, role: s.role }).collect(),
+        findings: report.findings.iter().map(|f| finding_view(f, &report.sources)).collect(),
+        summary: report.summary(),
+    })
+}
+
+/// The claims of `extract`.
+pub fn claims(claims: &[Claim], sources: &[SourceInfo]) -> String {
+    to_json(&ClaimsView {
+        version: 1,
+        claims: claims
+            .iter()
+            .map(|c| ClaimView {
+                source: path_of(sources, c.source),
+                field: c.field.as_deref(),
+                kind: c.kind,
+                text: &c.text,
+                value: &c.value,
+                line: c.location.line,
+                column: c.location.column,
+                start: c.location.start,
+                end: c.location.end,
+                scope: c.scope.as_ref().map(|s| s.label.as_str()),
+                sentence: &c.sentence,
+            })
+            .collect(),
+    })
+}
+
+#[derive(Serialize)]
+struct RulesView<'a> {
+    version: u32,
+    sources: &'a [String],
+    fields: Vec<FieldView<'a>>,
+}
+
+#[derive(Serialize)]
+struct FieldView<'a> {
+    name: &'a str,
+    label: &'a str,
+    kind: Kind,
+    comparator: &'static str,
+    severity: &'static str,
+    cues: &'a [String],
+    exclude: &'a [String],
+    tolerance_absolute: f64,
+    tolerance_relative: f64,
+    origin: String,
+}
+
+/// The rules in force.
+pub fn rules(rules: &Rulebook) -> String {
+    to_json(&RulesView {
+        version: 1,
+        sources: &rules.sources,
+        fields: rules
+            .fields
+            .iter()
+            .map(|f| FieldView {
+                name: &f.name,
+                label: &f.label,
+                kind: f.kind,
+                comparator: f.comparator.as_str(),
+                severity: f.severity.as_str(),
+                cues: &f.cues,
+                exclude: &f.exclude,
+                tolerance_absolute: f.tolerance.absolute,
+                tolerance_relative: f.tolerance.relative,
+                origin: format!("{}:{}", f.origin.file, f.origin.line),
+            })
+            .collect(),
+    })
+}

@@ -1,0 +1,140 @@
+//! Report: findings and claims rendered for people and for machines.
+//!
+//! One report model ([`Report`]) feeds every format; each format is a small renderer in its own
+//! file, picked from a closed enum. Renderers return bytes; the binary decides where they go.
+
+mod json;
+pub mod sanitize;
+mod table;
+
+use crate::claim::Claim;
+use crate::finding::{Finding, Verdict};
+use crate::rules::Rulebook;
+use crate::source::Role;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A diff table for people.
+    Table,
+    /// The JSON report, version 1.
+    Json,
+}
+
+impl Format {
+    /// Whether the format is meant for people (and so may use colour and headers).
+    pub fn is_human(self) -> bool {
+        matches!(self, Format::Table)
+    }
+}
+
+/// How a report is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    /// Use ANSI colour.
+    pub color: bool,
+}
+
+/// A source as the report names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceInfo {
+    /// The path exactly as given.
+    pub path: String,
+    /// Its role in the run.
+    pub role: Role,
+}
+
+/// Counts shown under every report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Summary {
+    /// Number of sources.
+    pub sources: usize,
+    /// Number of fields (and scopes) compared.
+    pub fields: usize,
+    /// Findings with verdict conflict.
+    pub conflicts: usize,
+    /// Findings with verdict agree.
+    pub agreements: usize,
+    /// Findings with verdict gap.
+    pub gaps: usize,
+}
+
+/// Everything a `check` run found.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The sources, in command-line order.
+    pub sources: Vec<SourceInfo>,
+    /// Findings, conflicts first.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// The counts of the report.
+    pub fn summary(&self) -> Summary {
+        let mut summary = Summary { sources: self.sources.len(), ..Summary::default() };
+        let mut fields = std::collections::BTreeSet::new();
+        for f in &self.findings {
+            fields.insert((f.field.as_str(), f.scope.as_ref().map(|s| s.label.as_str())));
+            if f.internal_source.is_some() {
+                continue;
+            }
+            match f.verdict {
+                Verdict::Conflict => summary.conflicts += 1,
+                Verdict::Agree => summary.agreements += 1,
+                Verdict::Gap => summary.gaps += 1,
+            }
+        }
+        summary.conflicts += self.findings.iter().filter(|f| f.internal_source.is_some()).count();
+        summary.fields = fields.len();
+        summary
+    }
+}
+
+/// Renders a `check` report.
+pub fn render_report(report: &Report, format: Format, style: Style) -> String {
+    match format {
+        Format::Table => table::report(report, style),
+        Format::Json => json::report(report),
+    }
+}
+
+/// Renders the claims of an `extract` run.
+pub fn render_claims(claims: &[Claim], sources: &[SourceInfo], format: Format) -> String {
+    match format {
+        Format::Table => table::claims(claims, sources),
+        Format::Json => json::claims(claims, sources),
+    }
+}
+
+/// Renders the rulebook for `claimdiff rules`.
+pub fn render_rules(rules: &Rulebook, format: Format) -> String {
+    match format {
+        Format::Table => table::rules(rules),
+        Format::Json => json::rules(rules),
+    }
+}
+
+/// Short, unique labels for sources: file stems ("000_aaef34ebc1dffb6a"), "stdin" for "-".
+pub fn short_labels(sources: &[SourceInfo]) -> Vec<String> {
+    let stem = |path: &str| {
+        if path == "-" {
+            return "stdin".to_string();
+        }
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        let stem = name.rsplit_once('.').map_or(name, |(s, _)| if s.is_empty() { name } else { s });
+        stem.to_string()
+    };
+    let stems: Vec<String> = sources.iter().map(|s| stem(&s.path)).collect();
+    stems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let clashes = stems.iter().filter(|t| *t == s).count() > 1;
+            if clashes {
+                format!("{s}#{}", i + 1)
+            } else {
+                s.clone()
+            }
+        })
+        .collect()
+}

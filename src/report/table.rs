@@ -1,0 +1,307 @@
+//! The diff table for people.
+//!
+//! Up to four sources: one column per source. More: a long layout with one row per field and
+//! source, so the table never grows wider than a terminal. Under the table, every conflict is
+//! spelled out with path:line:column, the sentence, and the characters that differ.
+
+use comfy_table::{presets, Cell, ContentArrangement, Table};
+use similar::{ChangeTag, TextDiff};
+
+use super::sanitize::for_terminal;
+use super::{short_labels, Report, SourceInfo, Style};
+use crate::claim::Claim;
+use crate::finding::{Code, Finding, Severity, Verdict};
+use crate::rules::Rulebook;
+
+const WIDE_LIMIT: usize = 4;
+const RED: &str = "\u{1b}[31m";
+const GREEN: &str = "\u{1b}[32m";
+const YELLOW: &str = "\u{1b}[33m";
+const BOLD: &str = "\u{1b}[1m";
+const RESET: &str = "\u{1b}[0m";
+
+fn new_table() -> Table {
+    let mut table = Table::new();
+    table.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
+    table
+}
+
+fn paint(text: &str, code: &str, style: Style) -> String {
+    if style.color {
+        format!("{code}{text}{RESET}")
+    } else {
+        text.to_string()
+    }
+}
+
+fn verdict_text(f: &Finding) -> String {
+    match (f.verdict, f.code) {
+        (_, Code::InternalConflict) => format!("internal conflict ({})", f.severity.as_str()),
+        (Verdict::Conflict, _) => format!("CONFLICT ({})", f.severity.as_str()),
+        (Verdict::Agree, _) if f.rounded => "agree (rounded)".to_string(),
+        (Verdict::Agree, _) => "agree".to_string(),
+        (Verdict::Gap, _) => "one-sided".to_string(),
+    }
+}
+
+fn field_text(f: &Finding) -> String {
+    match &f.scope {
+        Some(scope) => format!("{} [{}]", f.label, for_terminal(&scope.label)),
+        None => f.label.clone(),
+    }
+}
+
+/// What one source says for a finding: its primary claim, and how many more mentions it has.
+fn cell_for(f: &Finding, source: usize) -> String {
+    let Some(primary) = f.primary_claim(source) else { return "—".to_string() };
+    let others = f.claims.iter().filter(|c| c.source == source).count().saturating_sub(1);
+    let text = for_terminal(&primary.text);
+    if others > 0 {
+        format!("{text} (+{others})")
+    } else {
+        text
+    }
+}
+
+/// The `check` report as a table with conflict details and a summary line.
+pub fn report(report: &Report, style: Style) -> String {
+    let labels = short_labels(&report.sources);
+    let mut out = String::new();
+    let rows: Vec<&Finding> = report.findings.iter().filter(|f| f.internal_source.is_none()).collect();
+    let mut table = new_table();
+    if report.sources.len() <= WIDE_LIMIT {
+        let mut header = vec![Cell::new("field")];
+        header.extend(labels.iter().map(|l| Cell::new(for_terminal(l))));
+        header.push(Cell::new("verdict"));
+        table.set_header(header);
+        for f in &rows {
+            let mut row = vec![field_text(f)];
+            row.extend((0..report.sources.len()).map(|s| cell_for(f, s)));
+            row.push(verdict_text(f));
+            table.add_row(row);
+        }
+    } else {
+        table.set_header(vec!["field", "source", "says", "verdict"]);
+        for f in &rows {
+            let mut first = true;
+            for (s, label) in labels.iter().enumerate() {
+                if f.primary_claim(s).is_none() {
+                    continue;
+                }
+                let marker = if f.outliers.contains(&s) { " (outlier)" } else { "" };
+                table.add_row(vec![
+                    if first { field_text(f) } else { String::new() },
+                    format!("{}{marker}", for_terminal(label)),
+                    cell_for(f, s),
+                    if first { verdict_text(f) } else { String::new() },
+                ]);
+                first = false;
+            }
+        }
+    }
+    if rows.is_empty() {
+        out.push_str("No field was stated by the sources (nothing to compare).\n");
+    } else {
+        out.push_str(&table.to_string());
+        out.push('\n');
+    }
+    out.push('\n');
+    for (label, source) in labels.iter().zip(&report.sources) {
+        out.push_str(&format!("  {} = {}\n", for_terminal(label), for_terminal(&source.path)));
+    }
+    for f in report.findings.iter().filter(|f| f.verdict == Verdict::Conflict) {
+        out.push('\n');
+        out.push_str(&conflict_details(f, report, &labels, style));
+    }
+    let s = report.summary();
+    out.push('\n');
+    let conflicts = format!("{} conflict{}", s.conflicts, if s.conflicts == 1 { "" } else { "s" });
+    out.push_str(&format!(
+        "{} sources, {} fields: {}, {} agree, {} one-sided\n",
+        s.sources,
+        s.fields,
+        if s.conflicts > 0 { paint(&conflicts, RED, style) } else { paint(&conflicts, GREEN, style) },
+        s.agreements,
+        s.gaps
+    ));
+    out
+}
+
+fn conflict_details(f: &Finding, report: &Report, labels: &[String], style: Style) -> String {
+    let colour = if f.severity == Severity::Error { RED } else { YELLOW };
+    let mut out = format!(
+        "{} {}: {}\n",
+        paint(&format!("{}[{}]", f.severity.as_str(), f.code.as_str()), colour, style),
+        paint(&field_text(f), BOLD, style),
+        for_terminal(&f.message)
+    );
+    let shown: Vec<&Claim> = if f.internal_source.is_some() {
+        f.claims.iter().collect()
+    } else {
+        f.primary.iter().flatten().filter_map(|&i| f.claims.get(i)).collect()
+    };
+    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    for claim in &shown {
+        let label = labels.get(claim.source).map_or("", String::as_str);
+        let path = report.sources.get(claim.source).map_or("", |s| s.path.as_str());
+        out.push_str(&format!(
+            "  {:width$}  {}:{}:{}  {}\n",
+            for_terminal(label),
+            for_terminal(path),
+            claim.location.line,
+            claim.location.column,
+            paint(&format!("\"{}\"", for_terminal(&claim.text)), BOLD, style),
+        ));
+        out.push_str(&format!(
+            "  {:width$}  in: {}\n",
+            "",
+            for_terminal(&excerpt(&claim.sentence, &claim.text))
+        ));
+    }
+    if let (Some(first), true) = (shown.first(), f.internal_source.is_none()) {
+        for other in shown.iter().skip(1) {
+            if other.value.display() != first.value.display() {
+                out.push_str(&format!(
+                    "  {:width$}  differs: {}\n",
+                    "",
+                    char_diff(&first.value.display(), &other.value.display(), style)
+                ));
+            }
+        }
+    }
+    if !f.outliers.is_empty() {
+        let names: Vec<String> =
+            f.outliers.iter().filter_map(|&i| report.sources.get(i).map(|s| for_terminal(&s.path))).collect();
+        out.push_str(&format!("  outlier: {} (the other sources agree with each other)\n", names.join(", ")));
+    }
+    out
+}
+
+/// The sentence, cut to about 160 characters around the claim.
+fn excerpt(sentence: &str, claim: &str) -> String {
+    const LIMIT: usize = 160;
+    let chars: Vec<char> = sentence.chars().collect();
+    if chars.len() <= LIMIT {
+        return sentence.to_string();
+    }
+    let at = sentence.find(claim).map_or(0, |b| sentence.get(..b).map_or(0, |s| s.chars().count()));
+    let start = at.saturating_sub(LIMIT / 2).min(chars.len().saturating_sub(LIMIT));
+    let end = (start + LIMIT).min(chars.len());
+    let body: String = chars.get(start..end).map(|c| c.iter().collect()).unwrap_or_default();
+    format!("{}{}{}", if start > 0 { "…" } else { "" }, body, if end < chars.len() { "…" } else { "" })
+}
+
+/// Character diff of two values: `[-old-]{+new+}` marks, or red/green on a colour terminal.
+fn char_diff(a: &str, b: &str, style: Style) -> String {
+    // Characters for near misses ("Elaine"/"Ellen"); whole words when the values barely overlap,
+    // where a character diff would be noise.
+    let chars = TextDiff::from_chars(a, b);
+    let words;
+    let diff = if chars.ratio() >= 0.5 {
+        &chars
+    } else {
+        words = TextDiff::from_words(a, b);
+        &words
+    };
+    let mut out = String::new();
+    let mut run: Option<ChangeTag> = None;
+    let close = |out: &mut String, tag: Option<ChangeTag>| match tag {
+        Some(ChangeTag::Delete) => out.push_str(if style.color { RESET } else { "-]" }),
+        Some(ChangeTag::Insert) => out.push_str(if style.color { RESET } else { "+}" }),
+        _ => {}
+    };
+    for change in diff.iter_all_changes() {
+        let tag = change.tag();
+        if run != Some(tag) {
+            close(&mut out, run);
+            match tag {
+                ChangeTag::Delete => out.push_str(if style.color { RED } else { "[-" }),
+                ChangeTag::Insert => out.push_str(if style.color { GREEN } else { "{+" }),
+                ChangeTag::Equal => {}
+            }
+            run = Some(tag);
+        }
+        out.push_str(&for_terminal(change.value()));
+    }
+    close(&mut out, run);
+    out
+}
+
+/// Every claim of an `extract` run.
+pub fn claims(claims: &[Claim], sources: &[SourceInfo]) -> String {
+    let mut table = new_table();
+    table.set_header(vec!["location", "field", "kind", "text", "value", "scope"]);
+    for c in claims {
+        let path = sources.get(c.source).map_or("", |s| s.path.as_str());
+        table.add_row(vec![
+            format!("{}:{}:{}", for_terminal(path), c.location.line, c.location.column),
+            c.field.clone().unwrap_or_else(|| "—".to_string()),
+            c.kind.as_str().to_string(),
+            for_terminal(&c.text),
+            for_terminal(&c.value.display()),
+            c.scope.as_ref().map_or_else(String::new, |s| for_terminal(&s.label)),
+        ]);
+    }
+    let mut out = if claims.is_empty() { "No claims found.\n".to_string() } else { format!("{table}\n") };
+    let fielded = claims.iter().filter(|c| c.field.is_some()).count();
+    out.push_str(&format!(
+        "\n{} claims, {} with a field, from {} sources\n",
+        claims.len(),
+        fielded,
+        sources.len()
+    ));
+    out
+}
+
+/// The rulebook in force.
+pub fn rules(rules: &Rulebook) -> String {
+    let mut table = new_table();
+    table.set_header(vec!["field", "kind", "comparator", "severity", "cues", "defined at"]);
+    for f in &rules.fields {
+        let mut cues = f.cues.join(", ");
+        if cues.chars().count() > 60 {
+            cues = format!("{}…", cues.chars().take(59).collect::<String>());
+        }
+        table.add_row(vec![
+            f.name.clone(),
+            f.kind.as_str().to_string(),
+            f.comparator.as_str().to_string(),
+            f.severity.as_str().to_string(),
+            cues,
+            format!("{}:{}", f.origin.file, f.origin.line),
+        ]);
+    }
+    let mut out = format!("{table}\n\nRule files, in the order they were applied:\n");
+    for s in &rules.sources {
+        out.push_str(&format!("  {s}\n"));
+    }
+    out.push_str(&format!(
+        "\n{} fields, {} aliases, {} place containments, {} other-event phrases\n",
+        rules.fields.len(),
+        rules.aliases.len(),
+        rules.containers.values().map(std::collections::BTreeSet::len).sum::<usize>(),
+        rules.scope.other_event_phrases.len()
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diff_marks_changed_characters() {
+        let plain = Style { color: false };
+        assert_eq!(char_diff("Elaine Brooks", "Ellen Brooks", plain), "El[-ain-]{+l+}e{+n+} Brooks");
+        assert_eq!(char_diff("same", "same", plain), "same");
+    }
+
+    #[test]
+    fn excerpt_keeps_short_sentences_whole() {
+        assert_eq!(excerpt("Short one.", "one"), "Short one.");
+        let long = format!("{} 3,744 {}", "a".repeat(200), "b".repeat(200));
+        let cut = excerpt(&long, "3,744");
+        assert!(cut.starts_with('…') && cut.ends_with('…') && cut.contains("3,744"));
+        assert_eq!(cut.chars().count(), 162);
+    }
+}

@@ -1,0 +1,347 @@
+//! Rule files as written: serde structs with spans, and their validation.
+//!
+//! Parsing and validation are separate so that validation can report every problem at once, each
+//! at the span of the value it is about.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{FieldRule, Origin, RuleIssue, RulesError, ScopeRules, Tolerance};
+use crate::claim::Kind;
+use crate::finding::Severity;
+
+/// How the values of a field are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Comparator {
+    /// Numeric intervals: logical and customary readings, with tolerance.
+    Interval,
+    /// Dates and ranges, by their ends.
+    Date,
+    /// People: folded names, initials, surnames, aliases.
+    Person,
+    /// Places: containment ("Lyon, France" is in "France").
+    Place,
+    /// Text after Unicode and case folding.
+    Text,
+}
+
+impl Comparator {
+    /// Every comparator, with its name.
+    pub const ALL: [(Comparator, &'static str); 5] = [
+        (Comparator::Interval, "interval"),
+        (Comparator::Date, "date"),
+        (Comparator::Person, "person"),
+        (Comparator::Place, "place"),
+        (Comparator::Text, "text"),
+    ];
+
+    /// The name used in rule files.
+    pub fn as_str(self) -> &'static str {
+        Comparator::ALL.iter().find(|(c, _)| *c == self).map(|(_, n)| *n).unwrap_or("text")
+    }
+
+    /// The comparator used when a field names none.
+    pub fn for_kind(kind: Kind) -> Comparator {
+        match kind {
+            Kind::Count | Kind::Money | Kind::Percent => Comparator::Interval,
+            Kind::Date => Comparator::Date,
+            Kind::Person => Comparator::Person,
+            Kind::Place => Comparator::Place,
+            Kind::Text => Comparator::Text,
+        }
+    }
+
+    fn accepts(self, kind: Kind) -> bool {
+        match self {
+            Comparator::Interval => kind.is_numeric(),
+            Comparator::Date => kind == Kind::Date,
+            Comparator::Person => kind == Kind::Person,
+            Comparator::Place => kind == Kind::Place,
+            Comparator::Text => matches!(kind, Kind::Person | Kind::Place | Kind::Text),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawRulebook {
+    description: Option<String>,
+    #[serde(default)]
+    extends: Vec<Spanned<String>>,
+    scope: Option<RawScope>,
+    #[serde(default)]
+    field: Vec<Spanned<RawField>>,
+    #[serde(default)]
+    aliases: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    places: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawScope {
+    #[serde(default)]
+    other_event_headings: Vec<String>,
+    #[serde(default)]
+    other_event_phrases: Vec<String>,
+    #[serde(default)]
+    not_places: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawField {
+    name: Spanned<String>,
+    label: Option<String>,
+    kind: Spanned<String>,
+    cues: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    comparator: Option<Spanned<String>>,
+    tolerance: Option<RawTolerance>,
+    severity: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawTolerance {
+    absolute: Option<Spanned<f64>>,
+    relative: Option<Spanned<f64>>,
+}
+
+/// A rule file, validated but not yet merged.
+pub(super) struct Parsed {
+    pub extends: Vec<(String, Range<usize>)>,
+    pub fields: Vec<FieldRule>,
+    pub scope: ScopeRules,
+    pub aliases: BTreeMap<String, Vec<String>>,
+    pub places: BTreeMap<String, Vec<String>>,
+}
+
+/// 1-based line and character column of byte `offset` in `text`.
+pub(super) fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = text.get(line_start..offset).map_or(1, |s| s.chars().count() + 1);
+    (line, column)
+}
+
+/// The key on the line of `offset`, for messages about a value ("cues" in `cues = "x"`).
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let offset = offset.min(text.len());
+    let start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(start..)?.lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim().trim_matches('"');
+    (!key.is_empty() && !key.starts_with('[')).then(|| key.to_string())
+}
+
+struct Issues<'a> {
+    file: &'a str,
+    text: &'a str,
+    list: Vec<RuleIssue>,
+}
+
+impl Issues<'_> {
+    fn push(&mut self, span: &Range<usize>, message: String) {
+        let (line, column) = line_column(self.text, span.start);
+        self.list.push(RuleIssue { file: self.file.to_string(), line, column, message });
+    }
+}
+
+/// Parses and validates one rule file.
+pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
+    let raw: RawRulebook = toml::from_str(text).map_err(|error| {
+        let span = error.span().unwrap_or(0..0);
+        let (line, column) = line_column(text, span.start);
+        let detail = error.message().trim().to_string();
+        let message = match key_at(text, span.start) {
+            Some(key) if !detail.contains(&format!("`{key}`")) && !detail.starts_with("unknown field") => {
+                format!("`{key}`: {detail}")
+            }
+            _ => detail,
+        };
+        let hint = if message.starts_with("unknown field") {
+            "; every key is listed in the README's rule reference"
+        } else {
+            ""
+        };
+        RulesError::Invalid(vec![RuleIssue {
+            file: file.to_string(),
+            line,
+            column,
+            message: format!("{message}{hint}"),
+        }])
+    })?;
+    let _ = raw.description;
+    let mut issues = Issues { file, text, list: Vec::new() };
+    let mut fields: Vec<FieldRule> = Vec::new();
+    for spanned in &raw.field {
+        let table_span = spanned.span();
+        let field = spanned.get_ref();
+        let name = field.name.get_ref().trim().to_string();
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            issues.push(
+                &field.name.span(),
+                format!("field name `{name}` must be snake_case (a-z, 0-9, _), e.g. `death_toll`"),
+            );
+        }
+        if fields.iter().any(|f| f.name == name) {
+            issues.push(
+                &field.name.span(),
+                format!("field `{name}` is defined twice in this file; rename one or merge them"),
+            );
+        }
+        let kind = match parse_kind(field.kind.get_ref()) {
+            Some(kind) => kind,
+            None => {
+                issues.push(
+                    &field.kind.span(),
+                    format!(
+                        "field `{name}`: unknown kind `{}`; use one of count, money, percent, date, person, place, text",
+                        field.kind.get_ref()
+                    ),
+                );
+                Kind::Text
+            }
+        };
+        let comparator = match &field.comparator {
+            None => Comparator::for_kind(kind),
+            Some(c) => match Comparator::ALL.iter().find(|(_, n)| *n == c.get_ref()) {
+                Some((comp, _)) if comp.accepts(kind) => *comp,
+                Some(_) => {
+                    issues.push(
+                        &c.span(),
+                        format!(
+                            "field `{name}`: comparator `{}` cannot compare {} values; use `{}` or leave it out",
+                            c.get_ref(),
+                            kind.as_str(),
+                            Comparator::for_kind(kind).as_str()
+                        ),
+                    );
+                    Comparator::for_kind(kind)
+                }
+                None => {
+                    issues.push(
+                        &c.span(),
+                        format!(
+                            "field `{name}`: unknown comparator `{}`; use one of interval, date, person, place, text",
+                            c.get_ref()
+                        ),
+                    );
+                    Comparator::for_kind(kind)
+                }
+            },
+        };
+        let severity = match &field.severity {
+            None => Severity::Error,
+            Some(s) => match s.get_ref().as_str() {
+                "error" => Severity::Error,
+                "warning" => Severity::Warning,
+                "info" => Severity::Info,
+                other => {
+                    issues.push(
+                        &s.span(),
+                        format!("field `{name}`: unknown severity `{other}`; use error, warning or info"),
+                    );
+                    Severity::Error
+                }
+            },
+        };
+        if field.cues.get_ref().is_empty() {
+            issues.push(
+                &field.cues.span(),
+                format!(
+                    "field `{name}` has an empty `cues` list; give at least one word or phrase that identifies it"
+                ),
+            );
+        }
+        let mut cues = Vec::new();
+        for cue in field.cues.get_ref() {
+            let trimmed = cue.get_ref().split_whitespace().collect::<Vec<_>>().join(" ");
+            if trimmed.is_empty() {
+                issues.push(&cue.span(), format!("field `{name}`: a cue is empty; remove it"));
+            } else if trimmed.chars().count() > 100 {
+                issues.push(
+                    &cue.span(),
+                    format!("field `{name}`: a cue is longer than 100 characters; shorten it"),
+                );
+            } else {
+                cues.push(trimmed);
+            }
+        }
+        let mut tolerance = Tolerance::default();
+        if let Some(raw_tolerance) = &field.tolerance {
+            for (value, slot, what) in [
+                (&raw_tolerance.absolute, &mut tolerance.absolute, "absolute"),
+                (&raw_tolerance.relative, &mut tolerance.relative, "relative"),
+            ] {
+                if let Some(v) = value {
+                    if !v.get_ref().is_finite() || *v.get_ref() < 0.0 {
+                        issues.push(
+                            &v.span(),
+                            format!("field `{name}`: tolerance.{what} must be a number ≥ 0"),
+                        );
+                    } else {
+                        *slot = *v.get_ref();
+                    }
+                }
+            }
+            if kind.is_numeric() || field.tolerance.is_none() {
+                // Tolerances only mean something for numbers; others are checked below.
+            } else {
+                issues.push(
+                    &table_span,
+                    format!("field `{name}`: `tolerance` applies only to count, money and percent fields"),
+                );
+            }
+        }
+        let (line, _) = line_column(text, table_span.start);
+        fields.push(FieldRule {
+            label: field.label.clone().unwrap_or_else(|| name.replace('_', " ")),
+            name,
+            kind,
+            cues,
+            exclude: field.exclude.iter().map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect(),
+            comparator,
+            tolerance,
+            severity,
+            origin: Origin { file: file.to_string(), line },
+        });
+    }
+    if !issues.list.is_empty() {
+        issues.list.sort_by_key(|i| (i.line, i.column));
+        return Err(RulesError::Invalid(issues.list));
+    }
+    let scope = raw.scope.map_or_else(ScopeRules::default, |s| ScopeRules {
+        other_event_headings: s.other_event_headings.iter().map(|w| w.to_lowercase()).collect(),
+        other_event_phrases: s.other_event_phrases.iter().map(|w| w.to_lowercase()).collect(),
+        not_places: s.not_places.into_iter().collect(),
+    });
+    Ok(Parsed {
+        extends: raw.extends.iter().map(|e| (e.get_ref().clone(), e.span())).collect(),
+        fields,
+        scope,
+        aliases: raw.aliases,
+        places: raw.places,
+    })
+}
+
+fn parse_kind(name: &str) -> Option<Kind> {
+    Some(match name {
+        "count" => Kind::Count,
+        "money" => Kind::Money,
+        "percent" => Kind::Percent,
+        "date" => Kind::Date,
+        "person" => Kind::Person,
+        "place" => Kind::Place,
+        "text" => Kind::Text,
+        _ => return None,
+    })
+}
