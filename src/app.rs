@@ -88,8 +88,13 @@ pub struct Outcome {
 /// Loads the rules a config asks for: default, discovered, then each `--rules` file.
 pub fn load_rules(config: &Config) -> Result<Rulebook, Error> {
     let mut book = if config.default_rules { Rulebook::default_rules()? } else { Rulebook::default() };
-    if let Some(found) = config.discover_from.as_deref().and_then(rules::discover) {
-        book.add_file(&found)?;
+    if let Some(start) = config.discover_from.as_deref() {
+        if let Some(found) = rules::discover(start) {
+            // Relative to `start`, which is the working directory when it came from the CLI.
+            let path =
+                if start == std::env::current_dir().unwrap_or_default() { found } else { start.join(found) };
+            book.add_file(&path)?;
+        }
     }
     for file in &config.rule_files {
         book.add_file(file)?;

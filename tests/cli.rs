@@ -6,6 +6,8 @@
 //! `SNAPSHOTS=overwrite cargo test --test cli` rewrites the expected files from the actual
 //! output — review the diff before committing it.
 
+#![allow(clippy::expect_used, clippy::print_stdout, clippy::unwrap_used, clippy::indexing_slicing)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 

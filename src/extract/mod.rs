@@ -233,13 +233,13 @@ impl Extractor {
         let mut best: Option<(i64, usize)> = None;
         let mut excluded: Vec<usize> = Vec::new();
         for hit in hits {
-            // A cue between two figures belongs to the nearer one; on a tie, to the figure before
-            // it ("3,700 suspects and safeguarding over 4,400 victims").
+            // A cue between two figures belongs to the one before it ("3,744 arrests and ..."),
+            // unless it stands right in front of the next one ("... and injuring about 1,500").
             let (score, near) = if hit.start >= mention.range.end && next_start.is_none_or(|n| hit.start < n)
             {
                 let distance = cues::words_between(text, mention.range.end, hit.start);
-                let to_next = next_start.map_or(usize::MAX, |n| cues::words_between(text, hit.end, n));
-                if distance > AFTER_WINDOW || to_next < distance || hit.end > seg.range.end {
+                let leads_next = next_start.is_some_and(|n| cues::words_between(text, hit.end, n) == 0);
+                if distance > AFTER_WINDOW || (leads_next && distance > 0) || hit.end > seg.range.end {
                     continue;
                 }
                 (20 - 2 * distance as i64, distance <= 3)
@@ -248,8 +248,8 @@ impl Extractor {
                 && hit.start >= seg.range.start
             {
                 let distance = cues::words_between(text, hit.end, mention.range.start);
-                let to_previous = prev_end.map_or(usize::MAX, |p| cues::words_between(text, p, hit.start));
-                if distance > BEFORE_WINDOW || to_previous <= distance {
+                let from_previous = prev_end.map_or(usize::MAX, |p| cues::words_between(text, p, hit.start));
+                if distance > BEFORE_WINDOW || distance >= from_previous {
                     continue;
                 }
                 (10 - distance as i64, distance <= 2)

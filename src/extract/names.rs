@@ -163,6 +163,9 @@ fn words_in(text: &str, range: Range<usize>) -> Vec<(Word<'_>, &str)> {
             .unwrap_or(trimmed);
         let trimmed =
             trimmed.strip_suffix("'s").or_else(|| trimmed.strip_suffix("\u{2019}s")).unwrap_or(trimmed);
+        if trimmed.is_empty() {
+            continue;
+        }
         let start = here + lead;
         let trailing = raw.get(lead + trimmed.len()..).unwrap_or("");
         out.push((Word { start, end: start + trimmed.len(), text: trimmed }, trailing));

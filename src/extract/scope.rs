@@ -53,6 +53,9 @@ pub fn place_opener(sentence: &str, rules: &ScopeRules) -> Option<Scope> {
     }
     let mut name: Vec<String> = Vec::new();
     let mut closed = false;
+    // "In the upper valley alone, ...": "alone" marks a part of the area even without capitals.
+    let marked_alone =
+        sentence.split_whitespace().take(12).any(|w| w.trim_end_matches(',').eq_ignore_ascii_case("alone"));
     for word in words.by_ref() {
         let (bare, comma) = match word.strip_suffix(',') {
             Some(b) => (b, true),
@@ -72,7 +75,7 @@ pub fn place_opener(sentence: &str, rules: &ScopeRules) -> Option<Scope> {
                 return None;
             }
             name.push(bare.to_string());
-        } else if is_joiner {
+        } else if is_joiner || (marked_alone && bare.chars().all(char::is_alphabetic)) {
             name.push(bare.to_string());
         } else {
             return None;
@@ -85,10 +88,10 @@ pub fn place_opener(sentence: &str, rules: &ScopeRules) -> Option<Scope> {
             return None;
         }
     }
-    while name.last().is_some_and(|w| !is_capitalized(w)) {
+    while !marked_alone && name.last().is_some_and(|w| !is_capitalized(w)) {
         name.pop();
     }
-    if !closed || !name.iter().any(|w| is_capitalized(w)) {
+    if !closed || name.is_empty() || !(marked_alone || name.iter().any(|w| is_capitalized(w))) {
         return None;
     }
     Some(Scope { kind: ScopeKind::Place, label: format!("in {}", name.join(" ")) })
@@ -193,6 +196,7 @@ mod tests {
         );
         assert_eq!(label("Meanwhile, in Asia, police found 450 workers."), Some("in Asia".into()));
         assert_eq!(label("In Harris County alone, 30 died."), Some("in Harris County".into()));
+        assert_eq!(label("In the upper valley alone, 9 died."), Some("in the upper valley".into()));
         assert_eq!(label("In the United States, 12 died."), Some("in the United States".into()));
         assert_eq!(label("In addition, 30 died."), None);
         assert_eq!(label("In Addition, 30 died."), None);

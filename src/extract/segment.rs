@@ -189,7 +189,8 @@ mod tests {
     #[test]
     fn marked_headings_are_headings_even_with_punctuation() {
         let text = "What happened?\n\nBody text here.";
-        let segments = segment(text, &[0..14]);
+        let marked = [std::ops::Range { start: 0, end: 14 }];
+        let segments = segment(text, &marked);
         assert!(segments[0].heading);
         assert!(!segments[1].heading);
     }

@@ -9,7 +9,8 @@ use similar::{ChangeTag, TextDiff};
 
 use super::sanitize::for_terminal;
 use super::{short_labels, Report, SourceInfo, Style};
-use crate::claim::Claim;
+use crate::claim::{Claim, Interval, Qualifier, Quantity, Value};
+use crate::extract::number::describe;
 use crate::finding::{Code, Finding, Severity, Verdict};
 use crate::rules::Rulebook;
 
@@ -117,9 +118,11 @@ pub fn report(report: &Report, style: Style) -> String {
     out.push('\n');
     let conflicts = format!("{} conflict{}", s.conflicts, if s.conflicts == 1 { "" } else { "s" });
     out.push_str(&format!(
-        "{} sources, {} fields: {}, {} agree, {} one-sided\n",
+        "{} source{}, {} field{}: {}, {} agree, {} one-sided\n",
         s.sources,
+        if s.sources == 1 { "" } else { "s" },
         s.fields,
+        if s.fields == 1 { "" } else { "s" },
         if s.conflicts > 0 { paint(&conflicts, RED, style) } else { paint(&conflicts, GREEN, style) },
         s.agreements,
         s.gaps
@@ -157,8 +160,12 @@ fn conflict_details(f: &Finding, report: &Report, labels: &[String], style: Styl
             "",
             for_terminal(&excerpt(&claim.sentence, &claim.text))
         ));
+        if let Value::Quantity(q) = &claim.value {
+            out.push_str(&format!("  {:width$}  reads as: {}\n", "", reading(q)));
+        }
     }
-    if let (Some(first), true) = (shown.first(), f.internal_source.is_none()) {
+    let names = shown.iter().all(|c| !matches!(c.value, Value::Quantity(_)));
+    if let (Some(first), true) = (shown.first(), f.internal_source.is_none() && names) {
         for other in shown.iter().skip(1) {
             if other.value.display() != first.value.display() {
                 out.push_str(&format!(
@@ -175,6 +182,43 @@ fn conflict_details(f: &Finding, report: &Report, labels: &[String], style: Styl
         out.push_str(&format!("  outlier: {} (the other sources agree with each other)\n", names.join(", ")));
     }
     out
+}
+
+/// How a figure was read: its customary interval, and the logical one when that differs.
+fn reading(q: &Quantity) -> String {
+    let customary = interval_text(&q.approx, q.unit.as_deref());
+    if q.logical == q.approx {
+        customary
+    } else {
+        format!("{customary} (strictly {})", interval_text(&q.logical, q.unit.as_deref()))
+    }
+}
+
+fn interval_text(i: &Interval, unit: Option<&str>) -> String {
+    let number = |v: f64| {
+        describe(&Quantity {
+            figure: v,
+            qualifier: Qualifier::None,
+            logical: Interval::point(v),
+            approx: Interval::point(v),
+            unit: None,
+        })
+    };
+    let unit = match unit {
+        Some("percent") => "%".to_string(),
+        Some(code) => format!(" {code}"),
+        None => String::new(),
+    };
+    match (i.min, i.max) {
+        (Some(lo), Some(hi)) if lo == hi => format!("{}{unit}", number(lo)),
+        (lo, hi) => format!(
+            "{}{}, {}{}{unit}",
+            if i.min_inclusive { '[' } else { '(' },
+            lo.map_or("-∞".to_string(), number),
+            hi.map_or("∞".to_string(), number),
+            if i.max_inclusive { ']' } else { ')' },
+        ),
+    }
 }
 
 /// The sentence, cut to about 160 characters around the claim.

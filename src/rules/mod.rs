@@ -262,17 +262,20 @@ impl Rulebook {
     }
 }
 
-/// Finds a rule file by walking up from `start` over [`DISCOVERED_NAMES`].
+/// Finds a rule file by walking up from `start` over [`DISCOVERED_NAMES`]. The path returned is
+/// relative to `start` ("claimdiff.toml", "../../claimdiff.toml") when `start` is the working
+/// directory, so messages and `claimdiff rules` name it the way the user would.
 pub fn discover(start: &Path) -> Option<PathBuf> {
     let mut dir = Some(start);
+    let mut up = PathBuf::new();
     while let Some(current) = dir {
         for name in DISCOVERED_NAMES {
-            let candidate = current.join(name);
-            if candidate.is_file() {
-                return Some(candidate);
+            if current.join(name).is_file() {
+                return Some(up.join(name));
             }
         }
         dir = current.parent();
+        up.push("..");
     }
     None
 }

@@ -229,10 +229,21 @@ pub fn format_for(path: &str) -> Format {
 /// Extensions a directory is searched for.
 const DIRECTORY_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
 
+/// File stems that describe a folder rather than report on an event; skipped when a directory
+/// is expanded (a file named on the command line is always read).
+const NOT_ARTICLES: [&str; 6] = ["readme", "license", "licence", "changelog", "contributing", "notice"];
+
+/// Whether a file found in a directory is a project document rather than an article.
+fn is_project_document(name: &str) -> bool {
+    let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or(name).to_ascii_lowercase();
+    NOT_ARTICLES.contains(&stem.as_str())
+}
+
 /// Loads one command-line argument: a file, "-" (stdin, read as Text unless it starts with
 /// "<!DOCTYPE" or "<html" case-insensitively, then Html), or a directory (its .txt, .md,
 /// .markdown, .html, .htm files, recursively, sorted by path bytes; hidden files and directories
-/// skipped; a directory with none of them is an error).
+/// skipped, and so are README, LICENSE, CHANGELOG, CONTRIBUTING and NOTICE files; a directory
+/// with none of them is an error).
 ///
 /// # Errors
 ///
@@ -297,6 +308,9 @@ fn load_dir(dir: &str, role: Role) -> Result<Vec<Source>, LoadError> {
                 continue;
             }
             let path = entry.path();
+            if is_project_document(&name) && !entry.file_type().is_ok_and(|t| t.is_dir()) {
+                continue;
+            }
             let shown_path = format!("{shown}{name}");
             let Ok(file_type) = entry.file_type() else { continue };
             if file_type.is_dir() {
