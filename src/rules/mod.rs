@@ -338,8 +338,8 @@ mod tests {
         assert_eq!(
             found,
             vec![
-                "test.toml:4:8: field `a` has an empty `cues` list; give at least one word or phrase that identifies it".to_string(),
-                "test.toml:7:8: field `a` is defined twice in this file; rename one or merge them".to_string(),
+                "test.toml:4:8: `cues`: field `a` has an empty list; give at least one word or phrase that identifies it".to_string(),
+                "test.toml:7:8: `name`: field `a` is defined twice in this file; rename one or merge them".to_string(),
             ]
         );
     }

@@ -189,13 +189,13 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
         {
             issues.push(
                 &field.name.span(),
-                format!("field name `{name}` must be snake_case (a-z, 0-9, _), e.g. `death_toll`"),
+                format!("`name`: field name `{name}` must be snake_case (a-z, 0-9, _), e.g. `death_toll`"),
             );
         }
         if fields.iter().any(|f| f.name == name) {
             issues.push(
                 &field.name.span(),
-                format!("field `{name}` is defined twice in this file; rename one or merge them"),
+                format!("`name`: field `{name}` is defined twice in this file; rename one or merge them"),
             );
         }
         let kind = match parse_kind(field.kind.get_ref()) {
@@ -204,7 +204,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
                 issues.push(
                     &field.kind.span(),
                     format!(
-                        "field `{name}`: unknown kind `{}`; use one of count, money, percent, date, person, place, text",
+                        "`kind`: field `{name}` has unknown kind `{}`; use one of count, money, percent, date, person, place, text",
                         field.kind.get_ref()
                     ),
                 );
@@ -219,9 +219,9 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
                     issues.push(
                         &c.span(),
                         format!(
-                            "field `{name}`: comparator `{}` cannot compare {} values; use `{}` or leave it out",
-                            c.get_ref(),
+                            "`comparator`: field `{name}` cannot compare {} values with `{}`; use `{}` or leave it out",
                             kind.as_str(),
+                            c.get_ref(),
                             Comparator::for_kind(kind).as_str()
                         ),
                     );
@@ -231,7 +231,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
                     issues.push(
                         &c.span(),
                         format!(
-                            "field `{name}`: unknown comparator `{}`; use one of interval, date, person, place, text",
+                            "`comparator`: field `{name}` has unknown comparator `{}`; use one of interval, date, person, place, text",
                             c.get_ref()
                         ),
                     );
@@ -248,7 +248,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
                 other => {
                     issues.push(
                         &s.span(),
-                        format!("field `{name}`: unknown severity `{other}`; use error, warning or info"),
+                        format!("`severity`: field `{name}` has unknown severity `{other}`; use error, warning or info"),
                     );
                     Severity::Error
                 }
@@ -258,7 +258,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
             issues.push(
                 &field.cues.span(),
                 format!(
-                    "field `{name}` has an empty `cues` list; give at least one word or phrase that identifies it"
+                    "`cues`: field `{name}` has an empty list; give at least one word or phrase that identifies it"
                 ),
             );
         }
@@ -266,11 +266,11 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
         for cue in field.cues.get_ref() {
             let trimmed = cue.get_ref().split_whitespace().collect::<Vec<_>>().join(" ");
             if trimmed.is_empty() {
-                issues.push(&cue.span(), format!("field `{name}`: a cue is empty; remove it"));
+                issues.push(&cue.span(), format!("`cues`: field `{name}` has an empty cue; remove it"));
             } else if trimmed.chars().count() > 100 {
                 issues.push(
                     &cue.span(),
-                    format!("field `{name}`: a cue is longer than 100 characters; shorten it"),
+                    format!("`cues`: field `{name}` has a cue longer than 100 characters; shorten it"),
                 );
             } else {
                 cues.push(trimmed);
@@ -286,7 +286,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
                     if !v.get_ref().is_finite() || *v.get_ref() < 0.0 {
                         issues.push(
                             &v.span(),
-                            format!("field `{name}`: tolerance.{what} must be a number ≥ 0"),
+                            format!("`tolerance.{what}`: field `{name}` needs a number ≥ 0"),
                         );
                     } else {
                         *slot = *v.get_ref();
@@ -298,7 +298,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
             } else {
                 issues.push(
                     &table_span,
-                    format!("field `{name}`: `tolerance` applies only to count, money and percent fields"),
+                    format!("`tolerance`: field `{name}` is not a count, money or percent field; remove the tolerance"),
                 );
             }
         }
