@@ -6,9 +6,10 @@
 
 use std::path::PathBuf;
 
+use crate::baseline::Baseline;
 use crate::extract::Extractor;
-use crate::finding::Severity;
-use crate::report::{self, Format, SourceInfo, Style};
+use crate::finding::{Code, Severity, Verdict};
+use crate::report::{self, Format, Report, SourceInfo, Style};
 use crate::rules::{self, Rulebook};
 use crate::source::{self, Role, Source};
 use crate::{check_claims, extract_all, is_failure_candidate, Error};
@@ -43,10 +44,20 @@ pub type FailOn = Option<Severity>;
 pub enum Command {
     /// Compare sources with each other.
     Check {
-        /// Inputs as given: files, directories, `-`.
+        /// Inputs as given: files, directories, `-` (drafts when `against` is not empty).
         inputs: Vec<String>,
+        /// References the drafts are checked against; empty for a comparison of peers.
+        against: Vec<String>,
         /// The lowest severity that makes the exit status 1.
         fail_on: FailOn,
+        /// `FIELD=LEVEL` or `CODE=LEVEL` severity overrides, as given.
+        severity_overrides: Vec<String>,
+        /// Leave out findings this baseline records.
+        baseline: Option<PathBuf>,
+        /// Record the findings in this file.
+        write_baseline: Option<PathBuf>,
+        /// Allow `write_baseline` to replace an existing file.
+        force: bool,
     },
     /// Show every claim read.
     Extract {
@@ -102,14 +113,14 @@ pub fn load_rules(config: &Config) -> Result<Rulebook, Error> {
     Ok(book)
 }
 
-fn load_sources(inputs: &[String]) -> Result<(Vec<Source>, Vec<String>), Error> {
-    if inputs.iter().filter(|i| *i == "-").count() > 1 {
+fn load_sources(inputs: &[(String, Role)]) -> Result<(Vec<Source>, Vec<String>), Error> {
+    if inputs.iter().filter(|(i, _)| i == "-").count() > 1 {
         return Err(Error::Usage("standard input (-) can be given only once".to_string()));
     }
     let mut sources = Vec::new();
     let mut warnings = Vec::new();
-    for input in inputs {
-        for loaded in source::load(input, Role::Source)? {
+    for (input, role) in inputs {
+        for loaded in source::load(input, *role)? {
             if sources.iter().any(|s: &Source| s.path == loaded.path) {
                 warnings.push(format!("{}: given more than once; read once", loaded.path));
                 continue;
@@ -131,7 +142,8 @@ pub fn run(config: &Config) -> Result<Outcome, Error> {
             status: Status::Clean,
         }),
         Command::Extract { inputs } => {
-            let (sources, warnings) = load_sources(inputs)?;
+            let with_roles: Vec<(String, Role)> = inputs.iter().map(|i| (i.clone(), Role::Source)).collect();
+            let (sources, warnings) = load_sources(&with_roles)?;
             let extractor = Extractor::new(&rules)?;
             let claims = extract_all(&sources, &extractor);
             let infos: Vec<SourceInfo> =
@@ -142,9 +154,22 @@ pub fn run(config: &Config) -> Result<Outcome, Error> {
                 status: Status::Clean,
             })
         }
-        Command::Check { inputs, fail_on } => {
-            let (sources, mut warnings) = load_sources(inputs)?;
-            if sources.len() < 2 {
+        Command::Check { inputs, against, fail_on, severity_overrides, baseline, write_baseline, force } => {
+            let overrides = parse_overrides(severity_overrides, &rules)?;
+            if inputs.is_empty() {
+                return Err(Error::Usage(if against.is_empty() {
+                    "no sources given; name two or more articles (files, directories or -)".to_string()
+                } else {
+                    "no draft given; name the drafts to check, e.g. claimdiff check draft.md --against refs/"
+                        .to_string()
+                }));
+            }
+            let draft_role = if against.is_empty() { Role::Source } else { Role::Draft };
+            let mut with_roles: Vec<(String, Role)> =
+                inputs.iter().map(|i| (i.clone(), draft_role)).collect();
+            with_roles.extend(against.iter().map(|r| (r.clone(), Role::Reference)));
+            let (sources, mut warnings) = load_sources(&with_roles)?;
+            if against.is_empty() && sources.len() < 2 {
                 warnings.push(format!(
                     "only {} source was given; give two or more articles to compare",
                     sources.len()
@@ -152,7 +177,19 @@ pub fn run(config: &Config) -> Result<Outcome, Error> {
             }
             let extractor = Extractor::new(&rules)?;
             let claims = extract_all(&sources, &extractor);
-            let report = check_claims(&sources, &claims, &rules);
+            let mut report = check_claims(&sources, &claims, &rules);
+            apply_overrides(&mut report, &overrides);
+            if let Some(path) = baseline {
+                report.baselined = Baseline::read(path)?.filter(&mut report);
+            }
+            if let Some(path) = write_baseline {
+                crate::baseline::write_new_file(path, &crate::baseline::render(&report), *force)?;
+                warnings.push(format!(
+                    "{}: baseline written with {} findings",
+                    path.display(),
+                    report.findings.iter().filter(|f| f.verdict != Verdict::Agree).count()
+                ));
+            }
             let failed = fail_on.is_some_and(|threshold| {
                 report.findings.iter().any(|f| is_failure_candidate(f.verdict) && f.severity >= threshold)
             });
@@ -161,6 +198,54 @@ pub fn run(config: &Config) -> Result<Outcome, Error> {
                 warnings,
                 status: if failed { Status::Findings } else { Status::Clean },
             })
+        }
+    }
+}
+
+/// Parses `FIELD=LEVEL` / `CODE=LEVEL` overrides, refusing names that match nothing.
+fn parse_overrides(raw: &[String], rules: &Rulebook) -> Result<Vec<(String, Severity)>, Error> {
+    let mut out = Vec::new();
+    for item in raw {
+        let Some((name, level)) = item.split_once('=') else {
+            return Err(Error::Usage(format!(
+                "--severity {item}: expected FIELD=LEVEL, e.g. --severity arrests=warning"
+            )));
+        };
+        let level = match level.trim() {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            "info" => Severity::Info,
+            other => {
+                return Err(Error::Usage(format!(
+                    "--severity {item}: unknown level `{other}`; use error, warning or info"
+                )))
+            }
+        };
+        let name = name.trim();
+        let is_code = Code::ALL.iter().any(|c| c.as_str() == name);
+        if rules.field(name).is_none() && !is_code {
+            return Err(Error::Usage(format!(
+                "--severity {item}: no field or finding code is named `{name}`; `claimdiff rules` lists the fields"
+            )));
+        }
+        out.push((name.to_string(), level));
+    }
+    Ok(out)
+}
+
+/// Applies severity overrides: a code override wins over a field override; agreements stay info.
+fn apply_overrides(report: &mut Report, overrides: &[(String, Severity)]) {
+    if overrides.is_empty() {
+        return;
+    }
+    for finding in &mut report.findings {
+        if finding.verdict == Verdict::Agree {
+            continue;
+        }
+        let by_code = overrides.iter().rev().find(|(n, _)| n == finding.code.as_str());
+        let by_field = overrides.iter().rev().find(|(n, _)| *n == finding.field);
+        if let Some((_, level)) = by_code.or(by_field) {
+            finding.severity = *level;
         }
     }
 }

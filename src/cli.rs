@@ -27,13 +27,35 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum CliCommand {
     /// Compare articles about one event and show where they disagree.
+    ///
+    /// With --against, each SOURCE is a draft checked against the references: conflicts are
+    /// reported on the draft's lines. `check DRAFT --against REF...` and
+    /// `check --against REFS DRAFT...` both work: when --against comes before any draft, its
+    /// first value is the references (a file or directory) and the rest are drafts.
     Check {
-        /// Articles: files (.txt, .md, .html), directories, or - for standard input.
-        #[arg(required = true, value_name = "SOURCE")]
+        /// Articles (or drafts, with --against): files (.txt, .md, .html, .claims.json),
+        /// directories, or - for standard input.
+        #[arg(value_name = "SOURCE")]
         inputs: Vec<String>,
+        /// References to check the drafts against (files or directories).
+        #[arg(long, value_name = "REF", num_args = 1..)]
+        against: Vec<String>,
         /// Lowest severity that makes the exit status 1.
         #[arg(long, value_enum, default_value_t = FailOn::Error)]
         fail_on: FailOn,
+        /// Override a severity: FIELD=LEVEL or CODE=LEVEL (e.g. arrests=warning,
+        /// unsupported=error); repeatable.
+        #[arg(long = "severity", value_name = "FIELD=LEVEL")]
+        severity: Vec<String>,
+        /// Report only findings that the baseline FILE does not record.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Record this run's findings in FILE (refuses to replace it without --force).
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
+        /// Allow --write-baseline to replace an existing file.
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -105,14 +127,36 @@ impl Cli {
     /// Resolves the parsed arguments into the library's configuration.
     pub fn resolve(self) -> Config {
         let (command, common) = match self.command {
-            CliCommand::Check { inputs, fail_on, common } => {
+            CliCommand::Check {
+                mut inputs,
+                mut against,
+                fail_on,
+                severity,
+                baseline,
+                write_baseline,
+                force,
+                common,
+            } => {
                 let fail_on = match fail_on {
                     FailOn::Error => Some(Severity::Error),
                     FailOn::Warning => Some(Severity::Warning),
                     FailOn::Info => Some(Severity::Info),
                     FailOn::Never => None,
                 };
-                (Command::Check { inputs, fail_on }, common)
+                // `check --against refs/ d1.md d2.md`: clap gives every value to --against.
+                if inputs.is_empty() && against.len() > 1 {
+                    inputs = against.split_off(1);
+                }
+                let check = Command::Check {
+                    inputs,
+                    against,
+                    fail_on,
+                    severity_overrides: severity,
+                    baseline,
+                    write_baseline,
+                    force,
+                };
+                (check, common)
             }
             CliCommand::Extract { inputs, common } => (Command::Extract { inputs }, common),
             CliCommand::Rules { common } => (Command::Rules, common),

@@ -39,6 +39,8 @@ pub enum Verdict {
     Agree,
     /// Only some sources state the field.
     Gap,
+    /// A draft states the field and no reference does.
+    Unsupported,
 }
 
 impl Verdict {
@@ -48,6 +50,7 @@ impl Verdict {
             Verdict::Conflict => "conflict",
             Verdict::Agree => "agree",
             Verdict::Gap => "gap",
+            Verdict::Unsupported => "unsupported",
         }
     }
 }
@@ -66,12 +69,32 @@ pub enum Code {
     Agreement,
     /// Only some sources state the field.
     OneSided,
+    /// The references disagree among themselves (not blamed on the draft).
+    ReferenceConflict,
+    /// A draft states a field that no reference supports.
+    Unsupported,
+    /// A source names a former holder of an office for a later event.
+    OutdatedHolder,
+    /// An inline suppression that silences nothing.
+    UnusedSuppression,
+    /// An inline suppression without the mandatory reason.
+    SuppressionWithoutReason,
 }
 
 impl Code {
     /// Every code, for documentation and uniqueness tests.
-    pub const ALL: [Code; 5] =
-        [Code::ValueConflict, Code::LooseConflict, Code::InternalConflict, Code::Agreement, Code::OneSided];
+    pub const ALL: [Code; 10] = [
+        Code::ValueConflict,
+        Code::LooseConflict,
+        Code::InternalConflict,
+        Code::Agreement,
+        Code::OneSided,
+        Code::ReferenceConflict,
+        Code::Unsupported,
+        Code::OutdatedHolder,
+        Code::UnusedSuppression,
+        Code::SuppressionWithoutReason,
+    ];
 
     /// The kebab-case name.
     pub fn as_str(self) -> &'static str {
@@ -81,6 +104,11 @@ impl Code {
             Code::InternalConflict => "internal-conflict",
             Code::Agreement => "agreement",
             Code::OneSided => "one-sided",
+            Code::ReferenceConflict => "reference-conflict",
+            Code::Unsupported => "unsupported",
+            Code::OutdatedHolder => "outdated-holder",
+            Code::UnusedSuppression => "unused-suppression",
+            Code::SuppressionWithoutReason => "suppression-without-reason",
         }
     }
 
@@ -94,6 +122,11 @@ impl Code {
             Code::InternalConflict => "one source gives values for the field that contradict each other",
             Code::Agreement => "every source that states the field agrees, exactly or within rounding",
             Code::OneSided => "only some sources state the field",
+            Code::ReferenceConflict => "the references disagree among themselves; the draft is not blamed",
+            Code::Unsupported => "a draft states a field that no reference supports",
+            Code::OutdatedHolder => "a source names a former holder of an office for a later event",
+            Code::UnusedSuppression => "an inline suppression no longer matches any finding; remove it",
+            Code::SuppressionWithoutReason => "an inline suppression has no reason; add one after `--`",
         }
     }
 }
@@ -125,11 +158,38 @@ pub struct Finding {
     pub outliers: Vec<usize>,
     /// For an internal conflict, the source that contradicts itself.
     pub internal_source: Option<usize>,
+    /// In editorial mode, the draft the finding is about.
+    pub draft: Option<usize>,
+    /// Index in `claims` of the claim where the finding is reported (CI annotations point there).
+    pub anchor: Option<usize>,
 }
 
 impl Finding {
+    /// The claim where the finding is reported: the anchor, else the first primary claim.
+    pub fn anchor_claim(&self) -> Option<&Claim> {
+        self.anchor
+            .and_then(|i| self.claims.get(i))
+            .or_else(|| self.primary.iter().flatten().find_map(|&i| self.claims.get(i)))
+            .or_else(|| self.claims.first())
+    }
+
     /// The claim that stands for source `source`, if that source states the field.
     pub fn primary_claim(&self, source: usize) -> Option<&Claim> {
         self.primary.get(source).copied().flatten().and_then(|i| self.claims.get(i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case_and_described() {
+        let names: std::collections::BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(names.len(), Code::ALL.len());
+        for code in Code::ALL {
+            assert!(code.as_str().chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", code.as_str());
+            assert!(!code.description().is_empty());
+        }
     }
 }

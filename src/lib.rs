@@ -31,6 +31,7 @@
 
 pub mod align;
 pub mod app;
+pub mod baseline;
 pub mod claim;
 pub mod compare;
 pub mod extract;
@@ -38,6 +39,7 @@ pub mod finding;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod text;
 
 pub use app::{run, Command, Config, Outcome, Status};
@@ -61,6 +63,9 @@ pub enum Error {
     /// The rules could not be compiled for extraction.
     #[error(transparent)]
     Extract(#[from] extract::ExtractError),
+    /// A baseline could not be read or written.
+    #[error(transparent)]
+    Baseline(#[from] baseline::BaselineError),
     /// The command line asked for something impossible.
     #[error("{0}")]
     Usage(String),
@@ -81,7 +86,11 @@ pub fn check(sources: &[Source], rules: &Rulebook) -> Result<Report, Error> {
 /// Aligns and compares claims already read from `sources`.
 pub fn check_claims(sources: &[Source], claims: &[Claim], rules: &Rulebook) -> Report {
     let aligned = align::align(claims, sources.len(), rules);
-    let mut findings = compare::compare(&aligned, rules);
+    let roles: Vec<source::Role> = sources.iter().map(|s| s.role).collect();
+    let mut findings = compare::compare(&aligned, rules, &roles);
+    let suppressions: Vec<suppress::Suppression> =
+        sources.iter().enumerate().flat_map(|(i, s)| suppress::find(s, i)).collect();
+    let suppressed = suppress::apply(&mut findings, &suppressions, sources.len());
     // Conflicts first (errors before warnings), then agreements, then one-sided fields; within
     // each, rulebook order, so the same inputs always print the same report.
     findings.sort_by_key(|f| {
@@ -91,12 +100,16 @@ pub fn check_claims(sources: &[Source], claims: &[Claim], rules: &Rulebook) -> R
             f.code == Code::InternalConflict,
             rules.field_index(&f.field),
             f.scope.clone(),
+            f.draft,
             f.internal_source,
+            f.anchor_claim().map(|c| (c.source, c.location)),
         )
     });
     Report {
         sources: sources.iter().map(|s| SourceInfo { path: s.path.clone(), role: s.role }).collect(),
         findings,
+        suppressed,
+        baselined: 0,
     }
 }
 

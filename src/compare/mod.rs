@@ -14,6 +14,7 @@ use crate::align::AlignedField;
 use crate::claim::{Claim, Interval, Quantity, Value};
 use crate::finding::{Code, Finding, Severity, Verdict};
 use crate::rules::{Comparator, FieldRule, Rulebook};
+use crate::source::Role;
 
 /// A cluster of agreeing values: indexes into the candidate list, most precise first.
 struct Cluster {
@@ -22,17 +23,25 @@ struct Cluster {
     bound: Option<Interval>,
 }
 
-/// Compares every aligned field; findings come out in the order of `aligned`.
-pub fn compare(aligned: &[AlignedField], rules: &Rulebook) -> Vec<Finding> {
+/// Compares every aligned field; findings come out in the order of `aligned`. `roles` gives each
+/// source's role: with drafts among them, each draft is checked against the references.
+pub fn compare(aligned: &[AlignedField], rules: &Rulebook, roles: &[Role]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for group in aligned {
         let Some(rule) = rules.field(&group.field) else { continue };
-        compare_field(group, rule, rules, &mut findings);
+        compare_field(group, rule, rules, roles, &mut findings);
     }
     findings
 }
 
-fn compare_field(group: &AlignedField, rule: &FieldRule, rules: &Rulebook, out: &mut Vec<Finding>) {
+/// Every claim of a group with, per source, the claim that stands for it.
+struct Reconciled {
+    claims: Vec<Claim>,
+    primary: Vec<Option<usize>>,
+}
+
+/// Reconciles each source's mentions; a source that contradicts itself is reported.
+fn reconcile(group: &AlignedField, rule: &FieldRule, rules: &Rulebook, out: &mut Vec<Finding>) -> Reconciled {
     let mut claims: Vec<Claim> = Vec::new();
     let mut primary: Vec<Option<usize>> = vec![None; group.by_source.len()];
     for (source, mentions) in group.by_source.iter().enumerate() {
@@ -55,13 +64,11 @@ fn compare_field(group: &AlignedField, rule: &FieldRule, rules: &Rulebook, out: 
             out.push(internal_conflict(group, rule, source, mentions));
         }
     }
-    let stating: Vec<(usize, usize)> =
-        primary.iter().enumerate().filter_map(|(s, p)| p.map(|index| (s, index))).collect();
-    let representatives: Vec<&Claim> = stating.iter().filter_map(|(_, i)| claims.get(*i)).collect();
-    let clusters = cluster(&representatives, rule, rules);
-    let total = group.by_source.len();
-    let scope_note = group.scope.as_ref().map(|s| format!(" ({})", s.label)).unwrap_or_default();
-    let mut finding = Finding {
+    Reconciled { claims, primary }
+}
+
+fn blank_finding(group: &AlignedField, rule: &FieldRule, reconciled: Reconciled) -> Finding {
+    Finding {
         field: group.field.clone(),
         label: rule.label.clone(),
         scope: group.scope.clone(),
@@ -70,47 +77,79 @@ fn compare_field(group: &AlignedField, rule: &FieldRule, rules: &Rulebook, out: 
         code: Code::Agreement,
         message: String::new(),
         rounded: false,
-        claims: Vec::new(),
-        primary: Vec::new(),
+        claims: reconciled.claims,
+        primary: reconciled.primary,
         outliers: Vec::new(),
         internal_source: None,
+        draft: None,
+        anchor: None,
+    }
+}
+
+fn what_differs(rule: &FieldRule) -> (&'static str, &'static str) {
+    let what = match rule.comparator {
+        Comparator::Interval => "different figures",
+        Comparator::Date => "different dates",
+        Comparator::Person => "different people",
+        Comparator::Place => "different places",
+        Comparator::Text => "different values",
     };
+    (if rule.comparator == Comparator::Person { "name" } else { "give" }, what)
+}
+
+fn compare_field(
+    group: &AlignedField,
+    rule: &FieldRule,
+    rules: &Rulebook,
+    roles: &[Role],
+    out: &mut Vec<Finding>,
+) {
+    if roles.contains(&Role::Draft) {
+        compare_drafts(group, rule, rules, roles, out);
+        return;
+    }
+    let reconciled = reconcile(group, rule, rules, out);
+    let stating: Vec<(usize, usize)> =
+        reconciled.primary.iter().enumerate().filter_map(|(s, p)| p.map(|index| (s, index))).collect();
+    let representatives: Vec<&Claim> =
+        stating.iter().filter_map(|(_, i)| reconciled.claims.get(*i)).collect();
+    let clusters = cluster(&representatives, rule, rules);
+    let total = group.by_source.len();
+    let scope_note = group.scope.as_ref().map(|s| format!(" ({})", s.label)).unwrap_or_default();
+    let mut verdict = Verdict::Agree;
+    let mut severity = Severity::Info;
+    let mut code = Code::Agreement;
+    let mut rounded = false;
+    let mut outliers = Vec::new();
+    let message;
     if clusters.len() <= 1 {
-        finding.rounded = representatives.len() > 1 && needs_rounding(&representatives);
+        rounded = representatives.len() > 1 && needs_rounding(&representatives);
         if stating.len() < total {
-            finding.verdict = Verdict::Gap;
-            finding.code = Code::OneSided;
-            finding.message =
+            verdict = Verdict::Gap;
+            code = Code::OneSided;
+            message =
                 format!("{}{scope_note} is stated by {} of {} sources", rule.label, stating.len(), total);
+        } else if rounded {
+            message = format!("sources agree on {}{scope_note} within rounding", rule.label);
         } else {
-            finding.message = if finding.rounded {
-                format!("sources agree on {}{scope_note} within rounding", rule.label)
-            } else {
-                format!("sources agree on {}{scope_note}", rule.label)
-            };
+            message = format!("sources agree on {}{scope_note}", rule.label);
         }
     } else {
-        finding.verdict = Verdict::Conflict;
+        verdict = Verdict::Conflict;
         let loose = rule.comparator == Comparator::Interval && logical_overlap(&representatives);
-        finding.code = if loose { Code::LooseConflict } else { Code::ValueConflict };
-        finding.severity = if loose { rule.severity.min(Severity::Warning) } else { rule.severity };
-        let what = match rule.comparator {
-            Comparator::Interval => "different figures",
-            Comparator::Date => "different dates",
-            Comparator::Person => "different people",
-            Comparator::Place => "different places",
-            Comparator::Text => "different values",
-        };
-        let verb = if rule.comparator == Comparator::Person { "name" } else { "give" };
-        finding.message = format!("sources {verb} {what} for {}{scope_note}", rule.label);
+        code = if loose { Code::LooseConflict } else { Code::ValueConflict };
+        severity = if loose { rule.severity.min(Severity::Warning) } else { rule.severity };
+        let (verb, what) = what_differs(rule);
+        let mut text = format!("sources {verb} {what} for {}{scope_note}", rule.label);
         if loose {
-            finding.message.push_str(" (they agree only if a qualifier is read at its loosest)");
+            text.push_str(" (they agree only if a qualifier is read at its loosest)");
         }
+        message = text;
         if stating.len() >= 3 {
             if let Some(main) = largest(&clusters) {
                 let rest = stating.len() - main.members.len();
                 if main.members.len() > rest {
-                    finding.outliers = stating
+                    outliers = stating
                         .iter()
                         .enumerate()
                         .filter(|(i, _)| !main.members.contains(i))
@@ -120,9 +159,137 @@ fn compare_field(group: &AlignedField, rule: &FieldRule, rules: &Rulebook, out: 
             }
         }
     }
-    finding.claims = claims;
-    finding.primary = primary;
+    let mut finding = blank_finding(group, rule, reconciled);
+    finding.verdict = verdict;
+    finding.severity = severity;
+    finding.code = code;
+    finding.rounded = rounded;
+    finding.outliers = outliers;
+    finding.message = message;
     out.push(finding);
+}
+
+/// Editorial mode: each draft that states the field is held against the references.
+fn compare_drafts(
+    group: &AlignedField,
+    rule: &FieldRule,
+    rules: &Rulebook,
+    roles: &[Role],
+    out: &mut Vec<Finding>,
+) {
+    let reconciled = reconcile(group, rule, rules, out);
+    let role_of = |s: usize| roles.get(s).copied().unwrap_or(Role::Source);
+    let references: Vec<(usize, usize)> = reconciled
+        .primary
+        .iter()
+        .enumerate()
+        .filter_map(|(s, p)| p.filter(|_| role_of(s) != Role::Draft).map(|i| (s, i)))
+        .collect();
+    let reference_claims: Vec<&Claim> =
+        references.iter().filter_map(|(_, i)| reconciled.claims.get(*i)).collect();
+    let clusters = cluster(&reference_claims, rule, rules);
+    let scope_note = group.scope.as_ref().map(|s| format!(" ({})", s.label)).unwrap_or_default();
+    for (draft, primary) in reconciled.primary.iter().enumerate() {
+        let Some(draft_index) = *primary else { continue };
+        if role_of(draft) != Role::Draft {
+            continue;
+        }
+        let Some(draft_claim) = reconciled.claims.get(draft_index) else { continue };
+        // Each finding carries the draft's claims and the references', nothing of other drafts.
+        let keep = |c: &Claim| c.source == draft || role_of(c.source) != Role::Draft;
+        let mut claims: Vec<Claim> = Vec::new();
+        let mut primary: Vec<Option<usize>> = vec![None; reconciled.primary.len()];
+        for (source, slot) in reconciled.primary.iter().enumerate() {
+            if let Some(p) = slot.and_then(|i| reconciled.claims.get(i)) {
+                if keep(p) {
+                    if let Some(out_slot) = primary.get_mut(source) {
+                        *out_slot = Some(claims.len());
+                    }
+                    claims.push(p.clone());
+                }
+            }
+        }
+        for c in &reconciled.claims {
+            if keep(c) && !claims.contains(c) {
+                claims.push(c.clone());
+            }
+        }
+        let anchor = claims.iter().position(|c| c == draft_claim);
+        let agreeing = clusters.iter().position(|cluster| {
+            cluster.members.first().and_then(|&m| reference_claims.get(m)).is_some_and(|r| {
+                agrees(r, draft_claim, rule, rules)
+                    || matches!((&r.value, &draft_claim.value), (Value::Quantity(_), Value::Quantity(_)) if cluster_accepts(cluster, draft_claim, rule))
+            })
+        });
+        let names = |members: &[usize]| -> Vec<usize> {
+            members.iter().filter_map(|&m| references.get(m).map(|(s, _)| *s)).collect()
+        };
+        let mut finding = blank_finding(group, rule, Reconciled { claims, primary });
+        finding.draft = Some(draft);
+        finding.anchor = anchor;
+        let (verb, what) = what_differs(rule);
+        match (clusters.len(), agreeing) {
+            (0, _) => {
+                finding.verdict = Verdict::Unsupported;
+                finding.code = Code::Unsupported;
+                finding.severity = Severity::Info;
+                finding.message =
+                    format!("the draft states {}{scope_note}, which no reference states", rule.label);
+            }
+            (1, Some(_)) => {
+                finding.rounded =
+                    needs_rounding(&[draft_claim, reference_claims.first().copied().unwrap_or(draft_claim)]);
+                finding.message =
+                    format!("the draft agrees with the references on {}{scope_note}", rule.label);
+            }
+            (1, None) => {
+                let all: Vec<&Claim> =
+                    reference_claims.iter().copied().chain(std::iter::once(draft_claim)).collect();
+                let loose = rule.comparator == Comparator::Interval && logical_overlap(&all);
+                finding.verdict = Verdict::Conflict;
+                finding.code = if loose { Code::LooseConflict } else { Code::ValueConflict };
+                finding.severity = if loose { rule.severity.min(Severity::Warning) } else { rule.severity };
+                finding.outliers = vec![draft];
+                finding.message =
+                    format!("the draft and its references {verb} {what} for {}{scope_note}", rule.label);
+            }
+            (_, Some(with)) => {
+                let others: Vec<usize> = clusters
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != with)
+                    .flat_map(|(_, c)| names(&c.members))
+                    .collect();
+                finding.verdict = Verdict::Conflict;
+                finding.code = Code::ReferenceConflict;
+                finding.severity = Severity::Warning;
+                finding.outliers = others;
+                finding.message = format!(
+                    "the references {verb} {what} for {}{scope_note}; the draft follows some of them",
+                    rule.label
+                );
+            }
+            (_, None) => {
+                finding.verdict = Verdict::Conflict;
+                finding.code = Code::ValueConflict;
+                finding.severity = rule.severity;
+                finding.outliers = vec![draft];
+                finding.message = format!(
+                    "the draft {verb}s {what} for {}{scope_note} than any reference (and the references disagree among themselves)",
+                    rule.label
+                );
+            }
+        }
+        out.push(finding);
+    }
+}
+
+/// Whether a figure fits a cluster's common interval.
+fn cluster_accepts(cluster: &Cluster, claim: &Claim, rule: &FieldRule) -> bool {
+    match (&claim.value, cluster.bound.as_ref()) {
+        (Value::Quantity(q), Some(bound)) => bound.overlaps(&numeric::widen(&q.approx, &rule.tolerance)),
+        _ => false,
+    }
 }
 
 fn internal_conflict(group: &AlignedField, rule: &FieldRule, source: usize, mentions: &[Claim]) -> Finding {
@@ -139,6 +306,8 @@ fn internal_conflict(group: &AlignedField, rule: &FieldRule, source: usize, ment
         primary: Vec::new(),
         outliers: Vec::new(),
         internal_source: Some(source),
+        draft: None,
+        anchor: None,
     }
 }
 

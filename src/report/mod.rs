@@ -8,7 +8,7 @@ pub mod sanitize;
 mod table;
 
 use crate::claim::Claim;
-use crate::finding::{Finding, Verdict};
+use crate::finding::{Code, Finding, Verdict};
 use crate::rules::Rulebook;
 use crate::source::Role;
 
@@ -57,6 +57,14 @@ pub struct Summary {
     pub agreements: usize,
     /// Findings with verdict gap.
     pub gaps: usize,
+    /// Findings with verdict unsupported (a draft's field no reference states).
+    pub unsupported: usize,
+    /// Findings silenced by inline suppressions.
+    pub suppressed: usize,
+    /// Findings left out because the baseline records them.
+    pub baselined: usize,
+    /// Suppressions without a reason or that silence nothing.
+    pub suppression_problems: usize,
 }
 
 /// Everything a `check` run found.
@@ -66,14 +74,27 @@ pub struct Report {
     pub sources: Vec<SourceInfo>,
     /// Findings, conflicts first.
     pub findings: Vec<Finding>,
+    /// Findings silenced by inline suppressions.
+    pub suppressed: usize,
+    /// Findings left out because the baseline records them.
+    pub baselined: usize,
 }
 
 impl Report {
     /// The counts of the report.
     pub fn summary(&self) -> Summary {
-        let mut summary = Summary { sources: self.sources.len(), ..Summary::default() };
+        let mut summary = Summary {
+            sources: self.sources.len(),
+            suppressed: self.suppressed,
+            baselined: self.baselined,
+            ..Summary::default()
+        };
         let mut fields = std::collections::BTreeSet::new();
         for f in &self.findings {
+            if is_suppression_problem(f) {
+                summary.suppression_problems += 1;
+                continue;
+            }
             fields.insert((f.field.as_str(), f.scope.as_ref().map(|s| s.label.as_str())));
             if f.internal_source.is_some() {
                 continue;
@@ -82,12 +103,18 @@ impl Report {
                 Verdict::Conflict => summary.conflicts += 1,
                 Verdict::Agree => summary.agreements += 1,
                 Verdict::Gap => summary.gaps += 1,
+                Verdict::Unsupported => summary.unsupported += 1,
             }
         }
         summary.conflicts += self.findings.iter().filter(|f| f.internal_source.is_some()).count();
         summary.fields = fields.len();
         summary
     }
+}
+
+/// Whether a finding is about a suppression comment rather than a field.
+pub fn is_suppression_problem(f: &Finding) -> bool {
+    matches!(f.code, Code::UnusedSuppression | Code::SuppressionWithoutReason)
 }
 
 /// Renders a `check` report.

@@ -7,12 +7,14 @@
 use comfy_table::{presets, Cell, ContentArrangement, Table};
 use similar::{ChangeTag, TextDiff};
 
+use super::is_suppression_problem;
 use super::sanitize::for_terminal;
 use super::{short_labels, Report, SourceInfo, Style};
 use crate::claim::{Claim, Interval, Qualifier, Quantity, Value};
 use crate::extract::number::describe;
 use crate::finding::{Code, Finding, Severity, Verdict};
 use crate::rules::Rulebook;
+use crate::source::Role;
 
 const WIDE_LIMIT: usize = 4;
 const RED: &str = "\u{1b}[31m";
@@ -38,6 +40,12 @@ fn paint(text: &str, code: &str, style: Style) -> String {
 fn verdict_text(f: &Finding) -> String {
     match (f.verdict, f.code) {
         (_, Code::InternalConflict) => format!("internal conflict ({})", f.severity.as_str()),
+        (_, Code::ReferenceConflict) => format!("references differ ({})", f.severity.as_str()),
+        (_, Code::OutdatedHolder) => format!("OUTDATED ({})", f.severity.as_str()),
+        (_, Code::UnusedSuppression | Code::SuppressionWithoutReason) => {
+            format!("suppression ({})", f.severity.as_str())
+        }
+        (Verdict::Unsupported, _) => format!("unsupported ({})", f.severity.as_str()),
         (Verdict::Conflict, _) => format!("CONFLICT ({})", f.severity.as_str()),
         (Verdict::Agree, _) if f.rounded => "agree (rounded)".to_string(),
         (Verdict::Agree, _) => "agree".to_string(),
@@ -49,6 +57,14 @@ fn field_text(f: &Finding) -> String {
     match &f.scope {
         Some(scope) => format!("{} [{}]", f.label, for_terminal(&scope.label)),
         None => f.label.clone(),
+    }
+}
+
+/// The field cell: with several drafts, it also names the draft the row is about.
+fn row_label(f: &Finding, labels: &[String], drafts: usize) -> String {
+    match f.draft.and_then(|d| labels.get(d)) {
+        Some(draft) if drafts > 1 => format!("{} · {}", field_text(f), for_terminal(draft)),
+        _ => field_text(f),
     }
 }
 
@@ -68,7 +84,12 @@ fn cell_for(f: &Finding, source: usize) -> String {
 pub fn report(report: &Report, style: Style) -> String {
     let labels = short_labels(&report.sources);
     let mut out = String::new();
-    let rows: Vec<&Finding> = report.findings.iter().filter(|f| f.internal_source.is_none()).collect();
+    let rows: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.internal_source.is_none() && !is_suppression_problem(f))
+        .collect();
+    let drafts = report.sources.iter().filter(|s| s.role == Role::Draft).count();
     let mut table = new_table();
     if report.sources.len() <= WIDE_LIMIT {
         let mut header = vec![Cell::new("field")];
@@ -76,7 +97,7 @@ pub fn report(report: &Report, style: Style) -> String {
         header.push(Cell::new("verdict"));
         table.set_header(header);
         for f in &rows {
-            let mut row = vec![field_text(f)];
+            let mut row = vec![row_label(f, &labels, drafts)];
             row.extend((0..report.sources.len()).map(|s| cell_for(f, s)));
             row.push(verdict_text(f));
             table.add_row(row);
@@ -91,7 +112,7 @@ pub fn report(report: &Report, style: Style) -> String {
                 }
                 let marker = if f.outliers.contains(&s) { " (outlier)" } else { "" };
                 table.add_row(vec![
-                    if first { field_text(f) } else { String::new() },
+                    if first { row_label(f, &labels, drafts) } else { String::new() },
                     format!("{}{marker}", for_terminal(label)),
                     cell_for(f, s),
                     if first { verdict_text(f) } else { String::new() },
@@ -107,8 +128,10 @@ pub fn report(report: &Report, style: Style) -> String {
         out.push('\n');
     }
     out.push('\n');
+    let editorial = report.sources.iter().any(|s| s.role != Role::Source);
     for (label, source) in labels.iter().zip(&report.sources) {
-        out.push_str(&format!("  {} = {}\n", for_terminal(label), for_terminal(&source.path)));
+        let role = if editorial { format!(" ({})", source.role.as_str()) } else { String::new() };
+        out.push_str(&format!("  {} = {}{role}\n", for_terminal(label), for_terminal(&source.path)));
     }
     for f in report.findings.iter().filter(|f| f.verdict == Verdict::Conflict) {
         out.push('\n');
@@ -117,8 +140,16 @@ pub fn report(report: &Report, style: Style) -> String {
     let s = report.summary();
     out.push('\n');
     let conflicts = format!("{} conflict{}", s.conflicts, if s.conflicts == 1 { "" } else { "s" });
+    let mut extra = String::new();
+    for (count, what) in
+        [(s.unsupported, "unsupported"), (s.suppressed, "suppressed"), (s.baselined, "in the baseline")]
+    {
+        if count > 0 {
+            extra.push_str(&format!(", {count} {what}"));
+        }
+    }
     out.push_str(&format!(
-        "{} source{}, {} field{}: {}, {} agree, {} one-sided\n",
+        "{} source{}, {} field{}: {}, {} agree, {} one-sided{extra}\n",
         s.sources,
         if s.sources == 1 { "" } else { "s" },
         s.fields,
@@ -176,7 +207,20 @@ fn conflict_details(f: &Finding, report: &Report, labels: &[String], style: Styl
             }
         }
     }
-    if !f.outliers.is_empty() {
+    if let Some(draft) = f.draft.and_then(|d| report.sources.get(d)) {
+        if f.code == Code::ReferenceConflict {
+            let names: Vec<String> = f
+                .outliers
+                .iter()
+                .filter_map(|&i| report.sources.get(i).map(|s| for_terminal(&s.path)))
+                .collect();
+            out.push_str(&format!(
+                "  the draft {} is not blamed; check {}\n",
+                for_terminal(&draft.path),
+                names.join(", ")
+            ));
+        }
+    } else if !f.outliers.is_empty() {
         let names: Vec<String> =
             f.outliers.iter().filter_map(|&i| report.sources.get(i).map(|s| for_terminal(&s.path))).collect();
         out.push_str(&format!("  outlier: {} (the other sources agree with each other)\n", names.join(", ")));

@@ -208,6 +208,22 @@ impl Source {
         Location { start: in_file.start.min(file_end), end: in_file.end.min(file_end), line, column }
     }
 
+    /// The whole file decoded (BOM removed, line endings as in the file): what markup hides,
+    /// such as comments carrying suppressions, is still there.
+    pub fn decoded(&self) -> &str {
+        &self.decoded
+    }
+
+    /// Maps a byte range of [`Source::decoded`] to the original file, like [`Source::locate`].
+    pub fn locate_decoded(&self, range: Range<usize>) -> Location {
+        let start = range.start.min(self.decoded.len());
+        let end = range.end.min(self.decoded.len()).max(start);
+        let in_file = self.to_original.map_range(start..end);
+        let (line, column) = self.lines.line_column(&self.decoded, start);
+        let file_end = self.original.len();
+        Location { start: in_file.start.min(file_end), end: in_file.end.min(file_end), line, column }
+    }
+
     /// The original file's text of a byte range of the ORIGINAL file (lossy), used to show the
     /// exact source characters. Out-of-range input clamps.
     pub fn original_slice(&self, start: usize, end: usize) -> String {
