@@ -99,6 +99,14 @@ enum OutputFormat {
     Table,
     /// JSON, version 1 (see the README).
     Json,
+    /// One JSON object per finding (or claim), one per line.
+    JsonLines,
+    /// A Markdown summary for a pull-request comment.
+    Markdown,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -164,6 +172,10 @@ impl Cli {
         let format = match common.format {
             OutputFormat::Table => Format::Table,
             OutputFormat::Json => Format::Json,
+            OutputFormat::JsonLines => Format::JsonLines,
+            OutputFormat::Markdown => Format::Markdown,
+            OutputFormat::Github => Format::Github,
+            OutputFormat::Sarif => Format::Sarif,
         };
         let color = format.is_human()
             && match common.color {

@@ -3,8 +3,12 @@
 //! One report model ([`Report`]) feeds every format; each format is a small renderer in its own
 //! file, picked from a closed enum. Renderers return bytes; the binary decides where they go.
 
+mod github;
 mod json;
+mod json_lines;
+mod markdown;
 pub mod sanitize;
+mod sarif;
 mod table;
 
 use crate::claim::Claim;
@@ -19,6 +23,14 @@ pub enum Format {
     Table,
     /// The JSON report, version 1.
     Json,
+    /// One JSON object per finding, one per line.
+    JsonLines,
+    /// A Markdown summary sized for a pull-request comment.
+    Markdown,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`).
+    Github,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
 }
 
 impl Format {
@@ -122,22 +134,27 @@ pub fn render_report(report: &Report, format: Format, style: Style) -> String {
     match format {
         Format::Table => table::report(report, style),
         Format::Json => json::report(report),
+        Format::JsonLines => json_lines::report(report),
+        Format::Markdown => markdown::report(report),
+        Format::Github => github::report(report),
+        Format::Sarif => sarif::report(report),
     }
 }
 
 /// Renders the claims of an `extract` run.
 pub fn render_claims(claims: &[Claim], sources: &[SourceInfo], format: Format) -> String {
     match format {
-        Format::Table => table::claims(claims, sources),
-        Format::Json => json::claims(claims, sources),
+        Format::Table | Format::Markdown | Format::Github => table::claims(claims, sources),
+        Format::Json | Format::Sarif => json::claims(claims, sources),
+        Format::JsonLines => json_lines::claims(claims, sources),
     }
 }
 
 /// Renders the rulebook for `claimdiff rules`.
 pub fn render_rules(rules: &Rulebook, format: Format) -> String {
     match format {
-        Format::Table => table::rules(rules),
-        Format::Json => json::rules(rules),
+        Format::Table | Format::Markdown | Format::Github => table::rules(rules),
+        Format::Json | Format::JsonLines | Format::Sarif => json::rules(rules),
     }
 }
 

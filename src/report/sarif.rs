@@ -1,0 +1,8 @@
+//! Placeholder: sarif output.
+
+use super::Report;
+
+/// Renders the report.
+pub fn report(report: &Report) -> String {
+    super::json::report(report)
+}
