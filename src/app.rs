@@ -66,6 +66,11 @@ pub enum Command {
     },
     /// Show the rules in force.
     Rules,
+    /// Run the examples of the rules in force (plus `files`).
+    RulesTest {
+        /// Rule files to test, added on top of the rules in force.
+        files: Vec<PathBuf>,
+    },
 }
 
 /// Everything a run needs, resolved from the command line.
@@ -110,6 +115,7 @@ pub fn load_rules(config: &Config) -> Result<Rulebook, Error> {
     for file in &config.rule_files {
         book.add_file(file)?;
     }
+    book.validate()?;
     Ok(book)
 }
 
@@ -134,8 +140,24 @@ fn load_sources(inputs: &[(String, Role)]) -> Result<(Vec<Source>, Vec<String>),
 
 /// Runs a command.
 pub fn run(config: &Config) -> Result<Outcome, Error> {
-    let rules = load_rules(config)?;
+    let mut rules = load_rules(config)?;
     match &config.command {
+        Command::RulesTest { files } => {
+            for file in files {
+                rules.add_file(file)?;
+            }
+            let results = crate::selftest::run(&rules)?;
+            let failed = results.iter().any(|r| !r.passed);
+            Ok(Outcome {
+                stdout: crate::selftest::render(&results),
+                warnings: if results.is_empty() {
+                    vec!["the rules in force carry no examples; add [[field.example]] tables".to_string()]
+                } else {
+                    Vec::new()
+                },
+                status: if failed { Status::Findings } else { Status::Clean },
+            })
+        }
         Command::Rules => Ok(Outcome {
             stdout: report::render_rules(&rules, config.format),
             warnings: Vec::new(),

@@ -169,7 +169,7 @@ impl Quantity {
 }
 
 /// A calendar date with any of its parts possibly unknown ("November 10th" has no year).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct PartialDate {
     /// Year, if stated or inferred.
     pub year: Option<i32>,

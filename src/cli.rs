@@ -69,27 +69,39 @@ enum CliCommand {
     },
     /// Show the rules in force and where each came from.
     Rules {
+        #[command(subcommand)]
+        action: Option<RulesAction>,
         #[command(flatten)]
         common: Common,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum RulesAction {
+    /// Run the rules' examples ([[field.example]]) and fail on any mismatch.
+    Test {
+        /// Rule files to test, on top of the rules in force.
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
     },
 }
 
 #[derive(Debug, Args)]
 struct Common {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Table)]
     format: OutputFormat,
     /// Add a rulebook on top of the others (repeatable; later files win).
-    #[arg(long = "rules", value_name = "FILE")]
+    #[arg(long = "rules", global = true, value_name = "FILE")]
     rules: Vec<PathBuf>,
     /// Start from an empty rulebook instead of the embedded default.
-    #[arg(long)]
+    #[arg(long, global = true)]
     no_default_rules: bool,
     /// Don't look for claimdiff.toml in the working directory and its parents.
-    #[arg(long)]
+    #[arg(long, global = true)]
     isolated: bool,
     /// When to colour the table.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
 }
 
@@ -167,7 +179,10 @@ impl Cli {
                 (check, common)
             }
             CliCommand::Extract { inputs, common } => (Command::Extract { inputs }, common),
-            CliCommand::Rules { common } => (Command::Rules, common),
+            CliCommand::Rules { action: None, common } => (Command::Rules, common),
+            CliCommand::Rules { action: Some(RulesAction::Test { files }), common } => {
+                (Command::RulesTest { files }, common)
+            }
         };
         let format = match common.format {
             OutputFormat::Table => Format::Table,

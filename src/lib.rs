@@ -38,6 +38,7 @@ pub mod extract;
 pub mod finding;
 pub mod report;
 pub mod rules;
+pub mod selftest;
 pub mod source;
 pub mod suppress;
 pub mod text;
@@ -88,6 +89,9 @@ pub fn check_claims(sources: &[Source], claims: &[Claim], rules: &Rulebook) -> R
     let aligned = align::align(claims, sources.len(), rules);
     let roles: Vec<source::Role> = sources.iter().map(|s| s.role).collect();
     let mut findings = compare::compare(&aligned, rules, &roles);
+    let published: Vec<Option<claim::PartialDate>> =
+        sources.iter().map(|s| s.published.as_deref().and_then(published_date)).collect();
+    findings.extend(compare::facts::outdated(claims, rules, &published));
     let suppressions: Vec<suppress::Suppression> =
         sources.iter().enumerate().flat_map(|(i, s)| suppress::find(s, i)).collect();
     let suppressed = suppress::apply(&mut findings, &suppressions, sources.len());
@@ -111,6 +115,16 @@ pub fn check_claims(sources: &[Source], claims: &[Claim], rules: &Rulebook) -> R
         suppressed,
         baselined: 0,
     }
+}
+
+/// The calendar date at the start of a publication timestamp ("2026-09-09T07:30:00Z").
+fn published_date(text: &str) -> Option<claim::PartialDate> {
+    let head = text.trim().get(..10)?;
+    let mut parts = head.split('-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let day = parts.next()?.parse().ok().filter(|d| (1..=31).contains(d))?;
+    Some(claim::PartialDate { year: Some(year), month: Some(month), day: Some(day) })
 }
 
 /// Whether a finding is something a run can fail on (agreements never are).

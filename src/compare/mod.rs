@@ -7,6 +7,7 @@
 //! the sources outside the largest cluster are named as outliers. Each value joins one cluster
 //! and there are few clusters, so the cost grows linearly with the number of sources.
 
+pub mod facts;
 mod names;
 mod numeric;
 

@@ -169,7 +169,7 @@ fn conflict_details(f: &Finding, report: &Report, labels: &[String], style: Styl
         paint(&field_text(f), BOLD, style),
         for_terminal(&f.message)
     );
-    let shown: Vec<&Claim> = if f.internal_source.is_some() {
+    let shown: Vec<&Claim> = if f.internal_source.is_some() || f.code == Code::OutdatedHolder {
         f.claims.iter().collect()
     } else {
         f.primary.iter().flatten().filter_map(|&i| f.claims.get(i)).collect()
@@ -195,7 +195,8 @@ fn conflict_details(f: &Finding, report: &Report, labels: &[String], style: Styl
             out.push_str(&format!("  {:width$}  reads as: {}\n", "", reading(q)));
         }
     }
-    let names = shown.iter().all(|c| !matches!(c.value, Value::Quantity(_)));
+    let names = shown.iter().all(|c| !matches!(c.value, Value::Quantity(_)))
+        && matches!(f.code, Code::ValueConflict | Code::ReferenceConflict);
     if let (Some(first), true) = (shown.first(), f.internal_source.is_none() && names) {
         for other in shown.iter().skip(1) {
             if other.value.display() != first.value.display() {

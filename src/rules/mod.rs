@@ -11,7 +11,7 @@ mod raw;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::claim::Kind;
+use crate::claim::{Kind, PartialDate};
 use crate::finding::Severity;
 use crate::text::fold;
 
@@ -79,6 +79,17 @@ pub struct Origin {
     pub line: usize,
 }
 
+/// A sentence and what must be read from it: the rule's own test.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    /// The sentence.
+    pub text: String,
+    /// The claim's text or value that must be read, or `None` when nothing may be read.
+    pub value: Option<String>,
+    /// 1-based line of the example in its rule file.
+    pub line: usize,
+}
+
 /// One field: how claims of it are recognised and compared.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldRule {
@@ -100,6 +111,30 @@ pub struct FieldRule {
     pub severity: Severity,
     /// Where the rule was defined.
     pub origin: Origin,
+    /// Self-tests: sentences and what must be read from them.
+    pub examples: Vec<Example>,
+}
+
+/// A known fact with a validity: who held an office, from when until when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    /// The person field (office) the fact is about, e.g. `secretary_general`.
+    pub field: String,
+    /// The office holder's name.
+    pub name: String,
+    /// The organisation, when the office is not unique ("Interpol"); the claim's sentence must
+    /// name it for the fact to apply.
+    pub organisation: Option<String>,
+    /// First day in office.
+    pub from: PartialDate,
+    /// Last day in office; `None` while in office.
+    pub until: Option<PartialDate>,
+    /// Where the fact comes from, for the reader.
+    pub note: Option<String>,
+    /// Where the fact was defined.
+    pub origin: Origin,
+    /// Column of its `field` key, for messages.
+    pub field_column: usize,
 }
 
 /// Words that move a claim out of the event's own scope.
@@ -124,6 +159,8 @@ pub struct Rulebook {
     pub aliases: BTreeMap<String, String>,
     /// Folded place → folded places that contain it ("lyon" → {"france"}).
     pub containers: BTreeMap<String, BTreeSet<String>>,
+    /// Known office holders with their terms.
+    pub holders: Vec<Holder>,
     /// Every rule file loaded, in order.
     pub sources: Vec<String>,
 }
@@ -224,8 +261,32 @@ impl Rulebook {
                 self.containers.entry(fold(&place)).or_default().insert(fold(&container));
             }
         }
+        self.holders.extend(parsed.holders);
         self.sources.push(file.to_string());
         Ok(())
+    }
+
+    /// Checks what only the whole layered rulebook can tell: every fact names a person field.
+    pub fn validate(&self) -> Result<(), RulesError> {
+        let issues: Vec<RuleIssue> = self
+            .holders
+            .iter()
+            .filter(|h| self.field(&h.field).is_none_or(|f| f.kind != Kind::Person))
+            .map(|h| RuleIssue {
+                file: h.origin.file.clone(),
+                line: h.origin.line,
+                column: h.field_column,
+                message: format!(
+                    "`field`: `{}` is not a person field of the rules in force; `claimdiff rules` lists them",
+                    h.field
+                ),
+            })
+            .collect();
+        if issues.is_empty() {
+            Ok(())
+        } else {
+            Err(RulesError::Invalid(issues))
+        }
     }
 
     /// The field rule named `name`.

@@ -9,8 +9,8 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{FieldRule, Origin, RuleIssue, RulesError, ScopeRules, Tolerance};
-use crate::claim::Kind;
+use super::{Example, FieldRule, Holder, Origin, RuleIssue, RulesError, ScopeRules, Tolerance};
+use crate::claim::{Kind, PartialDate};
 use crate::finding::Severity;
 
 /// How the values of a field are compared.
@@ -78,6 +78,19 @@ struct RawRulebook {
     aliases: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     places: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    holder: Vec<Spanned<RawHolder>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawHolder {
+    field: Spanned<String>,
+    name: String,
+    organisation: Option<String>,
+    from: Spanned<String>,
+    until: Option<Spanned<String>>,
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -103,6 +116,15 @@ struct RawField {
     comparator: Option<Spanned<String>>,
     tolerance: Option<RawTolerance>,
     severity: Option<Spanned<String>>,
+    #[serde(default)]
+    example: Vec<Spanned<RawExample>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawExample {
+    text: Spanned<String>,
+    value: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -119,6 +141,7 @@ pub(super) struct Parsed {
     pub scope: ScopeRules,
     pub aliases: BTreeMap<String, Vec<String>>,
     pub places: BTreeMap<String, Vec<String>>,
+    pub holders: Vec<Holder>,
 }
 
 /// 1-based line and character column of byte `offset` in `text`.
@@ -303,7 +326,30 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
             }
         }
         let (line, _) = line_column(text, table_span.start);
+        let mut examples = Vec::new();
+        for example in &field.example {
+            let e = example.get_ref();
+            if e.text.get_ref().trim().is_empty() {
+                issues.push(
+                    &e.text.span(),
+                    format!("`text`: an example of field `{name}` is empty; give a sentence"),
+                );
+            }
+            if e.value.get_ref().trim().is_empty() {
+                issues.push(
+                    &e.value.span(),
+                    format!("`value`: an example of field `{name}` has no value; give what must be read, or \"none\""),
+                );
+            }
+            let value = e.value.get_ref().trim();
+            examples.push(Example {
+                text: e.text.get_ref().clone(),
+                value: (value != "none").then(|| value.to_string()),
+                line: line_column(text, example.span().start).0,
+            });
+        }
         fields.push(FieldRule {
+            examples,
             label: field.label.clone().unwrap_or_else(|| name.replace('_', " ")),
             name,
             kind,
@@ -313,6 +359,46 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
             tolerance,
             severity,
             origin: Origin { file: file.to_string(), line },
+        });
+    }
+    let mut holders = Vec::new();
+    for spanned in &raw.holder {
+        let h = spanned.get_ref();
+        let from = parse_iso_date(h.from.get_ref());
+        if from.is_none() {
+            issues.push(
+                &h.from.span(),
+                format!("`from`: `{}` is not a date; write it as YYYY-MM-DD", h.from.get_ref()),
+            );
+        }
+        let until = match &h.until {
+            None => None,
+            Some(u) => match parse_iso_date(u.get_ref()) {
+                Some(d) => Some(d),
+                None => {
+                    issues.push(
+                        &u.span(),
+                        format!("`until`: `{}` is not a date; write it as YYYY-MM-DD", u.get_ref()),
+                    );
+                    None
+                }
+            },
+        };
+        if let (Some(start), Some(end)) = (from, until) {
+            if end < start {
+                issues.push(&spanned.span(), format!("`until` of {} comes before `from`; swap them", h.name));
+            }
+        }
+        let (line, column) = line_column(text, h.field.span().start);
+        holders.push(Holder {
+            field: h.field.get_ref().clone(),
+            name: h.name.clone(),
+            organisation: h.organisation.clone(),
+            from: from.unwrap_or_default(),
+            until,
+            note: h.note.clone(),
+            origin: Origin { file: file.to_string(), line },
+            field_column: column,
         });
     }
     if !issues.list.is_empty() {
@@ -330,7 +416,17 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
         scope,
         aliases: raw.aliases,
         places: raw.places,
+        holders,
     })
+}
+
+/// A full ISO 8601 calendar date, "2024-11-07".
+fn parse_iso_date(text: &str) -> Option<PartialDate> {
+    let mut parts = text.trim().splitn(3, '-');
+    let year = parts.next()?.parse::<i32>().ok()?;
+    let month = parts.next()?.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?;
+    let day = parts.next()?.parse::<u8>().ok().filter(|d| (1..=31).contains(d))?;
+    Some(PartialDate { year: Some(year), month: Some(month), day: Some(day) })
 }
 
 fn parse_kind(name: &str) -> Option<Kind> {
