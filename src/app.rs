@@ -14,6 +14,12 @@ use crate::rules::{self, Rulebook};
 use crate::source::{self, Role, Source};
 use crate::{check_claims, extract_all, is_failure_candidate, Error};
 
+/// The commented starter written by `claimdiff init`.
+pub const STARTER_RULES: &str = include_str!("../rules/starter.toml");
+
+/// The file `claimdiff init` writes.
+const STARTER_NAME: &str = "claimdiff.toml";
+
 /// Exit status, a contract: 0 clean, 1 findings at or above `--fail-on`, 2 the run failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -66,6 +72,11 @@ pub enum Command {
     },
     /// Show the rules in force.
     Rules,
+    /// Write a commented `claimdiff.toml` starter in the working directory.
+    Init {
+        /// Replace an existing file.
+        force: bool,
+    },
     /// Run the examples of the rules in force (plus `files`).
     RulesTest {
         /// Rule files to test, added on top of the rules in force.
@@ -140,8 +151,20 @@ fn load_sources(inputs: &[(String, Role)]) -> Result<(Vec<Source>, Vec<String>),
 
 /// Runs a command.
 pub fn run(config: &Config) -> Result<Outcome, Error> {
+    if let Command::Init { force } = &config.command {
+        let path = std::path::Path::new(STARTER_NAME);
+        crate::baseline::write_new_file(path, STARTER_RULES, *force)?;
+        return Ok(Outcome {
+            stdout: format!(
+                "wrote {STARTER_NAME}: a commented starter rulebook; edit it, then run `claimdiff rules test`\n"
+            ),
+            warnings: Vec::new(),
+            status: Status::Clean,
+        });
+    }
     let mut rules = load_rules(config)?;
     match &config.command {
+        Command::Init { .. } => Err(Error::Usage("init runs before rules are loaded".to_string())),
         Command::RulesTest { files } => {
             for file in files {
                 rules.add_file(file)?;

@@ -6,7 +6,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use claimdiff::finding::Severity;
 use claimdiff::report::{Format, Style};
@@ -67,6 +67,19 @@ enum CliCommand {
         #[command(flatten)]
         common: Common,
     },
+    /// Write a commented claimdiff.toml starter in the working directory.
+    Init {
+        /// Replace an existing claimdiff.toml.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `claimdiff man > claimdiff.1`.
+    Man,
     /// Show the rules in force and where each came from.
     Rules {
         #[command(subcommand)]
@@ -86,7 +99,7 @@ enum RulesAction {
     },
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Args, Default)]
 struct Common {
     /// Output format.
     #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Table)]
@@ -105,9 +118,10 @@ struct Common {
     color: ColorChoice,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
 enum OutputFormat {
     /// A diff table for people.
+    #[default]
     Table,
     /// JSON, version 1 (see the README).
     Json,
@@ -133,9 +147,10 @@ enum FailOn {
     Never,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
 enum ColorChoice {
     /// Colour when standard output is a terminal and NO_COLOR is unset.
+    #[default]
     Auto,
     /// Always colour.
     Always,
@@ -143,10 +158,30 @@ enum ColorChoice {
     Never,
 }
 
+/// What the binary does with the arguments.
+pub enum Resolved {
+    /// Run a library command.
+    Run(Config),
+    /// Print text generated from these definitions (completions, manual page).
+    Print(Vec<u8>),
+}
+
 impl Cli {
     /// Resolves the parsed arguments into the library's configuration.
-    pub fn resolve(self) -> Config {
+    pub fn resolve(self) -> Resolved {
         let (command, common) = match self.command {
+            CliCommand::Completions { shell } => {
+                let mut out = Vec::new();
+                clap_complete::generate(shell, &mut Cli::command(), "claimdiff", &mut out);
+                return Resolved::Print(out);
+            }
+            CliCommand::Man => {
+                let mut out = Vec::new();
+                // Rendering into a Vec cannot fail; an empty page is the fallback.
+                let _ = clap_mangen::Man::new(Cli::command()).render(&mut out);
+                return Resolved::Print(out);
+            }
+            CliCommand::Init { force } => (Command::Init { force }, Common::default()),
             CliCommand::Check {
                 mut inputs,
                 mut against,
@@ -201,13 +236,13 @@ impl Cli {
                         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 }
             };
-        Config {
+        Resolved::Run(Config {
             command,
             format,
             style: Style { color },
             default_rules: !common.no_default_rules,
             discover_from: if common.isolated { None } else { std::env::current_dir().ok() },
             rule_files: common.rules,
-        }
+        })
     }
 }

@@ -8,8 +8,15 @@ use clap::Parser;
 mod cli;
 
 fn main() -> ExitCode {
-    let config = match cli::Cli::try_parse() {
-        Ok(cli) => cli.resolve(),
+    let config = match cli::Cli::try_parse().map(cli::Cli::resolve) {
+        Ok(cli::Resolved::Run(config)) => config,
+        Ok(cli::Resolved::Print(bytes)) => {
+            let mut stdout = std::io::stdout().lock();
+            return match stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => ExitCode::from(2),
+                _ => ExitCode::SUCCESS,
+            };
+        }
         Err(error) => {
             // Help and version go to stdout with status 0; usage errors to stderr with status 2.
             let _ = error.print();

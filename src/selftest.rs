@@ -89,9 +89,11 @@ pub fn render(results: &[ExampleResult]) -> String {
     }
     let fields: std::collections::BTreeSet<&str> = results.iter().map(|r| r.field.as_str()).collect();
     out.push_str(&format!(
-        "{} examples of {} fields: {} passed, {} failed\n",
+        "{} example{} of {} field{}: {} passed, {} failed\n",
         results.len(),
+        if results.len() == 1 { "" } else { "s" },
         fields.len(),
+        if fields.len() == 1 { "" } else { "s" },
         results.len() - failed.len(),
         failed.len()
     ));

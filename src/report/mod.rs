@@ -165,6 +165,7 @@ pub fn short_labels(sources: &[SourceInfo]) -> Vec<String> {
             return "stdin".to_string();
         }
         let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        let name = name.strip_suffix(".claims.json").filter(|n| !n.is_empty()).unwrap_or(name);
         let stem = name.rsplit_once('.').map_or(name, |(s, _)| if s.is_empty() { name } else { s });
         stem.to_string()
     };

@@ -121,7 +121,9 @@ pub fn report(report: &Report, style: Style) -> String {
             }
         }
     }
-    if rows.is_empty() {
+    if rows.is_empty() && report.suppressed > 0 {
+        out.push_str(&format!("No finding left to show ({} suppressed).\n", report.suppressed));
+    } else if rows.is_empty() {
         out.push_str("No field was stated by the sources (nothing to compare).\n");
     } else {
         out.push_str(&table.to_string());
@@ -186,11 +188,13 @@ fn conflict_details(f: &Finding, report: &Report, labels: &[String], style: Styl
             claim.location.column,
             paint(&format!("\"{}\"", for_terminal(&claim.text)), BOLD, style),
         ));
-        out.push_str(&format!(
-            "  {:width$}  in: {}\n",
-            "",
-            for_terminal(&excerpt(&claim.sentence, &claim.text))
-        ));
+        if !claim.sentence.is_empty() {
+            out.push_str(&format!(
+                "  {:width$}  in: {}\n",
+                "",
+                for_terminal(&excerpt(&claim.sentence, &claim.text))
+            ));
+        }
         if let Value::Quantity(q) = &claim.value {
             out.push_str(&format!("  {:width$}  reads as: {}\n", "", reading(q)));
         }

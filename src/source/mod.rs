@@ -8,6 +8,7 @@
 //! invalid UTF-8, UTF-16, binary refusal) and format extraction (`plain`, `markdown`, `html`),
 //! each of which reports how its output maps to its input.
 
+mod claims_file;
 mod decode;
 mod html;
 mod map;
@@ -18,7 +19,8 @@ use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crate::claim::Location;
+use crate::claim::{Claim, Location};
+pub use claims_file::is_claims_file;
 use decode::Encoding;
 use map::{LineIndex, OffsetMap};
 
@@ -97,6 +99,18 @@ pub enum LoadError {
         /// The path as given.
         path: String,
     },
+    /// A claims file (`*.claims.json`) that is not in the shape `claimdiff extract --format json` prints.
+    #[error("{path}:{line}:{column}: not a claims file: {message}; write it in the shape `claimdiff extract --format json` prints")]
+    Claims {
+        /// The path as given.
+        path: String,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 /// One loaded input: visible text plus a map back to the original file.
@@ -122,6 +136,8 @@ pub struct Source {
     /// `<meta property="article:published_time">` or else the first `<time datetime>`, or the
     /// `date:` of Markdown front matter. `None` for plain text.
     pub published: Option<String>,
+    /// Claims given ready-made by a claims file; such a source has no text to read.
+    pub preset: Option<Vec<Claim>>,
     original: Vec<u8>,
     encoding: Encoding,
     /// The file decoded, BOM removed, line endings as in the file.
@@ -184,6 +200,7 @@ impl Source {
             headings,
             warnings,
             published,
+            preset: None,
             original: bytes.to_vec(),
             encoding: decoded.encoding,
             to_decoded,
@@ -206,6 +223,22 @@ impl Source {
         let (line, column) = self.lines.line_column(&self.decoded, in_decoded.start);
         let file_end = self.original.len();
         Location { start: in_file.start.min(file_end), end: in_file.end.min(file_end), line, column }
+    }
+
+    /// Builds a source from a claims file (`*.claims.json`): its claims are taken as they are.
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError::Claims`] with the position of the first problem.
+    pub fn from_claims_file(path: &str, role: Role, bytes: &[u8]) -> Result<Source, LoadError> {
+        let text = String::from_utf8_lossy(bytes);
+        let claims =
+            claims_file::parse(text.trim_start_matches('\u{feff}')).map_err(|(line, column, message)| {
+                LoadError::Claims { path: path.to_owned(), line, column, message }
+            })?;
+        let mut source = Source::from_bytes(path, role, Format::Text, b"")?;
+        source.preset = Some(claims);
+        Ok(source)
     }
 
     /// The whole file decoded (BOM removed, line endings as in the file): what markup hides,
@@ -283,6 +316,9 @@ pub fn load(arg: &str, role: Role) -> Result<Vec<Source>, LoadError> {
         return Err(LoadError::NotAFile { path: arg.to_owned() });
     }
     let bytes = std::fs::read(arg).map_err(|e| io_error(arg, e))?;
+    if is_claims_file(arg) {
+        return Ok(vec![Source::from_claims_file(arg, role, &bytes)?]);
+    }
     Ok(vec![Source::from_bytes(arg, role, format_for(arg), &bytes)?])
 }
 
@@ -339,7 +375,9 @@ fn load_dir(dir: &str, role: Role) -> Result<Vec<Source>, LoadError> {
                 file_type.is_file()
             };
             let ext = Path::new(&name).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-            if is_file && ext.is_some_and(|e| DIRECTORY_EXTENSIONS.contains(&e.as_str())) {
+            if is_file
+                && (ext.is_some_and(|e| DIRECTORY_EXTENSIONS.contains(&e.as_str())) || is_claims_file(&name))
+            {
                 files.push((shown_path, path));
             }
         }
@@ -352,6 +390,9 @@ fn load_dir(dir: &str, role: Role) -> Result<Vec<Source>, LoadError> {
         .into_iter()
         .map(|(shown, disk)| {
             let bytes = std::fs::read(&disk).map_err(|e| io_error(&shown, e))?;
+            if is_claims_file(&shown) {
+                return Source::from_claims_file(&shown, role, &bytes);
+            }
             Source::from_bytes(&shown, role, format_for(&shown), &bytes)
         })
         .collect()
