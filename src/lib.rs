@@ -72,9 +72,12 @@ pub enum Error {
     Usage(String),
 }
 
-/// Reads the claims of every source.
+/// Reads the claims of every source, in source order; sources are read in parallel.
 pub fn extract_all(sources: &[Source], extractor: &Extractor) -> Vec<Claim> {
-    sources.iter().enumerate().flat_map(|(i, s)| extractor.extract(s, i)).collect()
+    use rayon::prelude::*;
+    let per_source: Vec<Vec<Claim>> =
+        sources.par_iter().enumerate().map(|(i, s)| extractor.extract(s, i)).collect();
+    per_source.into_iter().flatten().collect()
 }
 
 /// Compares the sources with each other under `rules`.
