@@ -12,7 +12,7 @@ use crate::finding::{Code, Severity, Verdict};
 use crate::report::{self, Format, Report, SourceInfo, Style};
 use crate::rules::{self, Rulebook};
 use crate::source::{self, Role, Source};
-use crate::{check_claims, extract_all, is_failure_candidate, Error};
+use crate::{check_claims, extract_all_with_progress, is_failure_candidate, Error};
 
 /// The commented starter written by `claimdiff init`.
 pub const STARTER_RULES: &str = include_str!("../rules/starter.toml");
@@ -151,6 +151,14 @@ fn load_sources(inputs: &[(String, Role)]) -> Result<(Vec<Source>, Vec<String>),
 
 /// Runs a command.
 pub fn run(config: &Config) -> Result<Outcome, Error> {
+    run_with_progress(config, &|_, _| {})
+}
+
+/// Runs a command, calling `progress(done, total)` while sources are read (from any thread).
+pub fn run_with_progress(
+    config: &Config,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Outcome, Error> {
     if let Command::Init { force } = &config.command {
         let path = std::path::Path::new(STARTER_NAME);
         crate::baseline::write_new_file(path, STARTER_RULES, *force)?;
@@ -190,7 +198,7 @@ pub fn run(config: &Config) -> Result<Outcome, Error> {
             let with_roles: Vec<(String, Role)> = inputs.iter().map(|i| (i.clone(), Role::Source)).collect();
             let (sources, warnings) = load_sources(&with_roles)?;
             let extractor = Extractor::new(&rules)?;
-            let claims = extract_all(&sources, &extractor);
+            let claims = extract_all_with_progress(&sources, &extractor, progress);
             let infos: Vec<SourceInfo> =
                 sources.iter().map(|s| SourceInfo { path: s.path.clone(), role: s.role }).collect();
             Ok(Outcome {
@@ -221,7 +229,7 @@ pub fn run(config: &Config) -> Result<Outcome, Error> {
                 ));
             }
             let extractor = Extractor::new(&rules)?;
-            let claims = extract_all(&sources, &extractor);
+            let claims = extract_all_with_progress(&sources, &extractor, progress);
             let mut report = check_claims(&sources, &claims, &rules);
             apply_overrides(&mut report, &overrides);
             if let Some(path) = baseline {

@@ -43,7 +43,7 @@ pub mod source;
 pub mod suppress;
 pub mod text;
 
-pub use app::{run, Command, Config, Outcome, Status};
+pub use app::{run, run_with_progress, Command, Config, Outcome, Status};
 
 use claim::Claim;
 use extract::Extractor;
@@ -74,9 +74,27 @@ pub enum Error {
 
 /// Reads the claims of every source, in source order; sources are read in parallel.
 pub fn extract_all(sources: &[Source], extractor: &Extractor) -> Vec<Claim> {
+    extract_all_with_progress(sources, extractor, &|_, _| {})
+}
+
+/// Like [`extract_all`], calling `progress(done, total)` as sources are read (from any thread).
+pub fn extract_all_with_progress(
+    sources: &[Source],
+    extractor: &Extractor,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Vec<Claim> {
     use rayon::prelude::*;
-    let per_source: Vec<Vec<Claim>> =
-        sources.par_iter().enumerate().map(|(i, s)| extractor.extract(s, i)).collect();
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let done = AtomicUsize::new(0);
+    let per_source: Vec<Vec<Claim>> = sources
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let claims = extractor.extract(s, i);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, sources.len());
+            claims
+        })
+        .collect();
     per_source.into_iter().flatten().collect()
 }
 

@@ -23,7 +23,10 @@ fn main() -> ExitCode {
             return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
         }
     };
-    match claimdiff::run(&config) {
+    let progress = Progress::new(config.format.is_human());
+    let outcome = claimdiff::run_with_progress(&config, &|done, total| progress.update(done, total));
+    progress.finish();
+    match outcome {
         Ok(outcome) => {
             let mut stderr = std::io::stderr().lock();
             for warning in &outcome.warnings {
@@ -42,6 +45,48 @@ fn main() -> ExitCode {
         Err(error) => {
             let _ = writeln!(std::io::stderr().lock(), "claimdiff: error: {error}");
             ExitCode::from(claimdiff::Status::Failure.code())
+        }
+    }
+}
+
+/// A progress line on standard error for runs longer than a second, only when standard error is
+/// a terminal and the output is for people (never in CI formats or pipes).
+struct Progress {
+    enabled: bool,
+    started: std::time::Instant,
+    shown: std::sync::atomic::AtomicBool,
+    last: std::sync::Mutex<std::time::Instant>,
+}
+
+impl Progress {
+    fn new(human_output: bool) -> Progress {
+        use std::io::IsTerminal;
+        let now = std::time::Instant::now();
+        Progress {
+            enabled: human_output && std::io::stderr().is_terminal(),
+            started: now,
+            shown: std::sync::atomic::AtomicBool::new(false),
+            last: std::sync::Mutex::new(now),
+        }
+    }
+
+    fn update(&self, done: usize, total: usize) {
+        if !self.enabled || self.started.elapsed() < std::time::Duration::from_secs(1) {
+            return;
+        }
+        let Ok(mut last) = self.last.try_lock() else { return };
+        if last.elapsed() < std::time::Duration::from_millis(100) && done < total {
+            return;
+        }
+        *last = std::time::Instant::now();
+        self.shown.store(true, std::sync::atomic::Ordering::Relaxed);
+        let _ = write!(std::io::stderr().lock(), "\rclaimdiff: reading sources {done}/{total}");
+    }
+
+    fn finish(&self) {
+        if self.shown.load(std::sync::atomic::Ordering::Relaxed) {
+            // Clear the progress line so the report starts on a clean terminal.
+            let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
         }
     }
 }

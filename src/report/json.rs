@@ -25,8 +25,9 @@ struct ReportView<'a> {
     summary: Summary,
 }
 
+/// One finding as the JSON report shows it; also one line of `--format json-lines`.
 #[derive(Serialize)]
-struct FindingView<'a> {
+pub(super) struct FindingView<'a> {
     field: &'a str,
     label: &'a str,
     verdict: &'static str,
@@ -37,6 +38,7 @@ struct FindingView<'a> {
     scope: Option<&'a str>,
     outliers: Vec<&'a str>,
     internal_source: Option<&'a str>,
+    draft: Option<&'a str>,
     claims: Vec<ReportClaimView<'a>>,
 }
 
@@ -58,8 +60,9 @@ struct ClaimsView<'a> {
     claims: Vec<ClaimView<'a>>,
 }
 
+/// One claim as `extract --format json` shows it; also one line of `--format json-lines`.
 #[derive(Serialize)]
-struct ClaimView<'a> {
+pub(super) struct ClaimView<'a> {
     source: &'a str,
     field: Option<&'a str>,
     kind: Kind,
@@ -77,7 +80,8 @@ fn path_of(sources: &[SourceInfo], index: usize) -> &str {
     sources.get(index).map_or("", |s| s.path.as_str())
 }
 
-fn finding_view<'a>(finding: &'a Finding, sources: &'a [SourceInfo]) -> FindingView<'a> {
+/// The view of `finding`, naming sources by their paths in `sources`.
+pub(super) fn finding_view<'a>(finding: &'a Finding, sources: &'a [SourceInfo]) -> FindingView<'a> {
     let primary: Vec<usize> = finding.primary.iter().flatten().copied().collect();
     FindingView {
         field: &finding.field,
@@ -90,6 +94,7 @@ fn finding_view<'a>(finding: &'a Finding, sources: &'a [SourceInfo]) -> FindingV
         scope: finding.scope.as_ref().map(|s| s.label.as_str()),
         outliers: finding.outliers.iter().map(|&i| path_of(sources, i)).collect(),
         internal_source: finding.internal_source.map(|i| path_of(sources, i)),
+        draft: finding.draft.map(|i| path_of(sources, i)),
         claims: finding
             .claims
             .iter()
@@ -127,25 +132,24 @@ pub fn report(report: &Report) -> String {
 
 /// The claims of `extract`.
 pub fn claims(claims: &[Claim], sources: &[SourceInfo]) -> String {
-    to_json(&ClaimsView {
-        version: 1,
-        claims: claims
-            .iter()
-            .map(|c| ClaimView {
-                source: path_of(sources, c.source),
-                field: c.field.as_deref(),
-                kind: c.kind,
-                text: &c.text,
-                value: &c.value,
-                line: c.location.line,
-                column: c.location.column,
-                start: c.location.start,
-                end: c.location.end,
-                scope: c.scope.as_ref().map(|s| s.label.as_str()),
-                sentence: &c.sentence,
-            })
-            .collect(),
-    })
+    to_json(&ClaimsView { version: 1, claims: claims.iter().map(|c| claim_view(c, sources)).collect() })
+}
+
+/// The view of one claim of `extract`, naming its source by its path in `sources`.
+pub(super) fn claim_view<'a>(c: &'a Claim, sources: &'a [SourceInfo]) -> ClaimView<'a> {
+    ClaimView {
+        source: path_of(sources, c.source),
+        field: c.field.as_deref(),
+        kind: c.kind,
+        text: &c.text,
+        value: &c.value,
+        line: c.location.line,
+        column: c.location.column,
+        start: c.location.start,
+        end: c.location.end,
+        scope: c.scope.as_ref().map(|s| s.label.as_str()),
+        sentence: &c.sentence,
+    }
 }
 
 #[derive(Serialize)]

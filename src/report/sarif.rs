@@ -1,8 +1,322 @@
-//! Placeholder: sarif output.
+//! SARIF 2.1.0 output, for code-scanning tools (GitHub code scanning, IDE SARIF viewers).
+//!
+//! One run; `tool.driver.rules` lists every finding code (`ruleIndex` points into it). Each finding
+//! that is not an agreement is one result, placed on the finding's anchor claim (in editorial
+//! mode, the draft's claim), with the other sources' claims as related locations and the
+//! baseline fingerprint as a partial fingerprint, so code scanning tracks a finding across
+//! commits exactly as `--baseline` does. Columns count Unicode code points, as everywhere in
+//! claimdiff, and the run says so (`columnKind`). The structs below are the subset of the SARIF
+//! object model we emit, in the order the properties are written.
 
-use super::Report;
+use serde::Serialize;
 
-/// Renders the report.
+use super::{Report, SourceInfo};
+use crate::baseline::fingerprint;
+use crate::claim::Claim;
+use crate::finding::{Code, Finding, Severity, Verdict};
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+const INFORMATION_URI: &str = "https://github.com/claimdiff/claimdiff";
+
+#[derive(Serialize)]
+struct Log {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<Run>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run {
+    tool: Tool,
+    results: Vec<SarifResult>,
+    column_kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<Rule>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    id: &'static str,
+    short_description: Text,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    level: &'static str,
+    message: Text,
+    locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+    partial_fingerprints: Fingerprints,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct Fingerprints {
+    #[serde(rename = "claimdiff/v1")]
+    v1: String,
+}
+
+/// The `check` report as a SARIF 2.1.0 log.
 pub fn report(report: &Report) -> String {
-    super::json::report(report)
+    let rules = Code::ALL
+        .iter()
+        .map(|code| Rule {
+            id: code.as_str(),
+            short_description: Text { text: code.description().to_string() },
+        })
+        .collect();
+    let results = report
+        .findings
+        .iter()
+        .filter(|f| f.verdict != Verdict::Agree)
+        .map(|f| result(f, &report.sources))
+        .collect();
+    let log = Log {
+        schema: SCHEMA,
+        version: "2.1.0",
+        runs: vec![Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "claimdiff",
+                    version: env!("CARGO_PKG_VERSION"),
+                    information_uri: INFORMATION_URI,
+                    rules,
+                },
+            },
+            results,
+            column_kind: "unicodeCodePoints",
+        }],
+    };
+    // Serializing plain structs cannot fail; an empty object is a safe fallback.
+    let mut text = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".to_string());
+    text.push('\n');
+    text
+}
+
+fn result(finding: &Finding, sources: &[SourceInfo]) -> SarifResult {
+    let anchor = finding.anchor_claim();
+    let shown: Vec<&Claim> = if finding.internal_source.is_some() {
+        finding.claims.iter().collect()
+    } else {
+        (0..sources.len()).filter_map(|s| finding.primary_claim(s)).collect()
+    };
+    let said: Vec<String> = shown.iter().map(|c| says(c, sources)).collect();
+    let message = if said.is_empty() {
+        finding.message.clone()
+    } else {
+        format!("{}: {}", finding.message, said.join("; "))
+    };
+    let related = shown
+        .iter()
+        .filter(|c| !anchor.is_some_and(|a| std::ptr::eq(a, **c)))
+        .enumerate()
+        .map(|(i, c)| Location {
+            id: Some(i + 1),
+            physical_location: physical(c, sources),
+            message: Some(Text { text: escape_message(&says(c, sources)) }),
+        })
+        .collect();
+    SarifResult {
+        rule_id: finding.code.as_str(),
+        rule_index: Code::ALL.iter().position(|c| *c == finding.code),
+        level: match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "note",
+        },
+        message: Text { text: escape_message(&message) },
+        locations: anchor
+            .map(|c| Location { id: None, physical_location: physical(c, sources), message: None })
+            .into_iter()
+            .collect(),
+        related_locations: related,
+        partial_fingerprints: Fingerprints { v1: fingerprint(finding, sources) },
+    }
+}
+
+/// `path says "text"` (`stdin` for `-`).
+fn says(claim: &Claim, sources: &[SourceInfo]) -> String {
+    let path = sources.get(claim.source).map_or("", |s| s.path.as_str());
+    format!("{} says \"{}\"", if path == "-" { "stdin" } else { path }, claim.text)
+}
+
+fn physical(claim: &Claim, sources: &[SourceInfo]) -> PhysicalLocation {
+    let path = sources.get(claim.source).map_or("", |s| s.path.as_str());
+    PhysicalLocation { artifact_location: ArtifactLocation { uri: uri(path) }, region: region(claim) }
+}
+
+/// The region of a claim. The end is computed from the claim's text only when that text is the
+/// file's own bytes (same length as the span): decoded HTML entities or UTF-16 input would
+/// otherwise give a wrong end column, and an absent end means "to the end of the line".
+fn region(claim: &Claim) -> Option<Region> {
+    let loc = claim.location;
+    if loc.line == 0 {
+        return None;
+    }
+    let start_column = (loc.column > 0).then_some(loc.column);
+    let literal = loc.end.checked_sub(loc.start) == Some(claim.text.len()) && start_column.is_some();
+    let (end_line, end_column) = match claim.text.rsplit_once('\n') {
+        None => (Some(loc.line), start_column.filter(|_| literal).map(|c| c + claim.text.chars().count())),
+        Some((_, last)) if literal => {
+            (Some(loc.line + claim.text.matches('\n').count()), Some(last.chars().count() + 1))
+        }
+        Some(_) => (None, None),
+    };
+    Some(Region { start_line: loc.line, start_column, end_line, end_column })
+}
+
+/// A path as a URI reference: `\` becomes `/`, a Windows drive path becomes a `file:///` URI,
+/// and everything outside the unreserved and path characters of RFC 3986 is percent-encoded
+/// (spaces, `%`, `#`, `?`, non-ASCII), as is a `:` in a first segment, where it would read as a
+/// scheme.
+fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let bytes = path.as_bytes();
+    let drive = matches!(bytes, [letter, b':', b'/', ..] if letter.is_ascii_alphabetic());
+    let mut out = String::with_capacity(path.len() + 8);
+    let mut first_segment = !drive;
+    if drive {
+        out.push_str("file:///");
+    }
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'/' {
+            first_segment = false;
+        }
+        let keep = b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')')
+            || matches!(b, b'*' | b'+' | b',' | b';' | b'=' | b'@')
+            || (b == b':' && (!first_segment || (drive && i == 1)));
+        if keep {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Escapes square brackets in a SARIF message (`\[`, `\]`), and a backslash in front of one, so
+/// that text from articles never reads as an embedded link (`[text](1)`).
+fn escape_message(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\\' if matches!(chars.peek(), Some('[' | ']')) => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::{Kind, Value};
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri("drafts/flood explainer.md"), "drafts/flood%20explainer.md");
+        assert_eq!(uri("./a.txt"), "./a.txt");
+        assert_eq!(uri(r"refs\wire.txt"), "refs/wire.txt");
+        assert_eq!(uri(r"C:\news\a b.txt"), "file:///C:/news/a%20b.txt");
+        assert_eq!(uri("100%#1?.txt"), "100%25%231%3F.txt");
+        assert_eq!(uri("notes: a/b:c.txt"), "notes%3A%20a/b:c.txt");
+        assert_eq!(uri("Zürich.md"), "Z%C3%BCrich.md");
+        assert_eq!(uri("/tmp/a,b.txt"), "/tmp/a,b.txt");
+    }
+
+    #[test]
+    fn brackets_in_messages_are_escaped() {
+        assert_eq!(escape_message("see [this](1) now"), r"see \[this\](1) now");
+        assert_eq!(escape_message(r"a\[b c\d"), r"a\\\[b c\d");
+    }
+
+    fn claim(text: &str, start: usize, end: usize, line: usize, column: usize) -> Claim {
+        Claim {
+            source: 0,
+            field: None,
+            kind: Kind::Text,
+            text: text.to_string(),
+            value: Value::Name(text.to_string()),
+            location: crate::claim::Location { start, end, line, column },
+            sentence: String::new(),
+            scope: None,
+            in_heading: false,
+        }
+    }
+
+    #[test]
+    fn region_ends_only_where_the_text_is_the_files_own() {
+        let region_of =
+            |c: &Claim| region(c).map(|r| (r.start_line, r.start_column, r.end_line, r.end_column));
+        assert_eq!(region_of(&claim("Jürgen", 10, 17, 3, 5)), Some((3, Some(5), Some(3), Some(11))));
+        assert_eq!(region_of(&claim("more than\n9,000", 0, 15, 2, 7)), Some((2, Some(7), Some(3), Some(6))));
+        // "&euro;350m" in HTML read as "€350m": the length differs, so no end column.
+        assert_eq!(region_of(&claim("€350m", 0, 10, 4, 1)), Some((4, Some(1), Some(4), None)));
+        assert_eq!(region_of(&claim("x", 0, 1, 0, 0)), None);
+    }
 }

@@ -68,6 +68,44 @@ fn row_label(f: &Finding, labels: &[String], drafts: usize) -> String {
     }
 }
 
+/// Above this many sources the table shows, per field, how many sources hold each value.
+const SUMMARY_LIMIT: usize = 20;
+/// How many claims a conflict's details list before summarizing the rest.
+const DETAIL_LIMIT: usize = 12;
+/// How many distinct values a summary row lists before "… N other values".
+const SUMMARY_VALUES: usize = 5;
+
+/// Distinct values of a finding with who holds them, most held first: ("3,744", "9,812 sources").
+fn value_groups(f: &Finding, labels: &[String]) -> Vec<(String, String)> {
+    let mut groups: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
+    for (source, slot) in f.primary.iter().enumerate() {
+        if let Some(claim) = slot.and_then(|i| f.claims.get(i)) {
+            groups.entry(for_terminal(&claim.value.display())).or_default().push(source);
+        }
+    }
+    let mut ordered: Vec<(String, Vec<usize>)> = groups.into_iter().collect();
+    ordered.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+    let extra = ordered.len().saturating_sub(SUMMARY_VALUES);
+    let mut rows: Vec<(String, String)> = ordered
+        .into_iter()
+        .take(SUMMARY_VALUES)
+        .map(|(value, holders)| {
+            let who = if holders.len() <= 3 {
+                let names: Vec<&str> =
+                    holders.iter().filter_map(|&h| labels.get(h).map(String::as_str)).collect();
+                format!("{}: {}", holders.len(), for_terminal(&names.join(", ")))
+            } else {
+                format!("{} sources", holders.len())
+            };
+            (value, who)
+        })
+        .collect();
+    if extra > 0 {
+        rows.push((format!("… {extra} other values"), String::new()));
+    }
+    rows
+}
+
 /// What one source says for a finding: its primary claim, and how many more mentions it has.
 fn cell_for(f: &Finding, source: usize) -> String {
     let Some(primary) = f.primary_claim(source) else { return "—".to_string() };
@@ -102,6 +140,21 @@ pub fn report(report: &Report, style: Style) -> String {
             row.push(verdict_text(f));
             table.add_row(row);
         }
+    } else if report.sources.len() > SUMMARY_LIMIT {
+        // Thousands of sources: per field, each value and how many sources hold it.
+        table.set_header(vec!["field", "says", "sources", "verdict"]);
+        for f in &rows {
+            let mut first = true;
+            for (value, holders) in value_groups(f, &labels) {
+                table.add_row(vec![
+                    if first { row_label(f, &labels, drafts) } else { String::new() },
+                    value,
+                    holders,
+                    if first { verdict_text(f) } else { String::new() },
+                ]);
+                first = false;
+            }
+        }
     } else {
         table.set_header(vec!["field", "source", "says", "verdict"]);
         for f in &rows {
@@ -131,7 +184,11 @@ pub fn report(report: &Report, style: Style) -> String {
     }
     out.push('\n');
     let editorial = report.sources.iter().any(|s| s.role != Role::Source);
-    for (label, source) in labels.iter().zip(&report.sources) {
+    let legend_limit = if report.sources.len() > SUMMARY_LIMIT { SUMMARY_LIMIT } else { usize::MAX };
+    if report.sources.len() > legend_limit {
+        out.push_str(&format!("  {} sources; the first {legend_limit}:\n", report.sources.len()));
+    }
+    for (label, source) in labels.iter().zip(&report.sources).take(legend_limit) {
         let role = if editorial { format!(" ({})", source.role.as_str()) } else { String::new() };
         out.push_str(&format!("  {} = {}{role}\n", for_terminal(label), for_terminal(&source.path)));
     }
@@ -177,6 +234,15 @@ fn conflict_details(f: &Finding, report: &Report, labels: &[String], style: Styl
         f.primary.iter().flatten().filter_map(|&i| f.claims.get(i)).collect()
     };
     let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    // With many sources, show the outliers and a few of the rest, not every source.
+    let total_shown = shown.len();
+    let shown: Vec<&Claim> = if total_shown > DETAIL_LIMIT {
+        let (odd, rest): (Vec<&Claim>, Vec<&Claim>) =
+            shown.into_iter().partition(|c| f.outliers.contains(&c.source));
+        odd.into_iter().take(DETAIL_LIMIT).chain(rest.into_iter().take(3)).collect()
+    } else {
+        shown
+    };
     for claim in &shown {
         let label = labels.get(claim.source).map_or("", String::as_str);
         let path = report.sources.get(claim.source).map_or("", |s| s.path.as_str());
@@ -211,6 +277,12 @@ fn conflict_details(f: &Finding, report: &Report, labels: &[String], style: Styl
                 ));
             }
         }
+    }
+    if total_shown > shown.len() {
+        out.push_str(&format!(
+            "  … and {} more sources (the JSON report lists every claim)\n",
+            total_shown - shown.len()
+        ));
     }
     if let Some(draft) = f.draft.and_then(|d| report.sources.get(d)) {
         if f.code == Code::ReferenceConflict {

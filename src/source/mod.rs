@@ -386,8 +386,10 @@ fn load_dir(dir: &str, role: Role) -> Result<Vec<Source>, LoadError> {
         return Err(LoadError::EmptyDirectory { path: dir.to_owned() });
     }
     files.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    use rayon::prelude::*;
+    // Files are read and decoded in parallel; `collect` keeps the sorted order.
     files
-        .into_iter()
+        .into_par_iter()
         .map(|(shown, disk)| {
             let bytes = std::fs::read(&disk).map_err(|e| io_error(&shown, e))?;
             if is_claims_file(&shown) {
