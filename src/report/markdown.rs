@@ -11,7 +11,7 @@
 use super::sanitize::for_terminal;
 use super::{is_suppression_problem, short_labels, Report, SourceInfo};
 use crate::claim::Claim;
-use crate::finding::{Code, Finding, Verdict};
+use crate::finding::{Finding, Verdict};
 use crate::source::Role;
 
 /// Most table rows shown; the rest are counted.
@@ -148,17 +148,11 @@ fn says(f: &Finding, source: usize) -> String {
 }
 
 fn verdict_text(f: &Finding) -> String {
-    let severity = f.severity.as_str();
-    match (f.verdict, f.code) {
-        (_, Code::InternalConflict) => format!("internal conflict ({severity})"),
-        (_, Code::ReferenceConflict) => format!("references differ ({severity})"),
-        (_, Code::OutdatedHolder) => format!("**outdated** ({severity})"),
-        (_, Code::UnusedSuppression | Code::SuppressionWithoutReason) => format!("suppression ({severity})"),
-        (Verdict::Unsupported, _) => format!("unsupported ({severity})"),
-        (Verdict::Conflict, _) => format!("**conflict** ({severity})"),
-        (Verdict::Agree, _) if f.rounded => "agree (rounded)".to_string(),
-        (Verdict::Agree, _) => "agree".to_string(),
-        (Verdict::Gap, _) => "one-sided".to_string(),
+    let words = super::verdict_words(f);
+    let word = if words.loud { format!("**{}**", words.word) } else { words.word.to_string() };
+    match words.note {
+        Some(note) => format!("{word} ({note})"),
+        None => word,
     }
 }
 

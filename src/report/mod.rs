@@ -124,6 +124,34 @@ impl Report {
     }
 }
 
+/// The verdict of a finding in words, shared by the human formats: the word, the note in
+/// parentheses, and whether it calls for attention (shown loud: upper case, bold).
+pub(super) struct VerdictWords {
+    /// "conflict", "agree", "one-sided", …
+    pub word: &'static str,
+    /// "error", "rounded", …
+    pub note: Option<&'static str>,
+    /// Conflicts and outdated holders are loud.
+    pub loud: bool,
+}
+
+/// The words for a finding's verdict.
+pub(super) fn verdict_words(f: &Finding) -> VerdictWords {
+    let severity = Some(f.severity.as_str());
+    let (word, note, loud) = match (f.verdict, f.code) {
+        (_, Code::InternalConflict) => ("internal conflict", severity, false),
+        (_, Code::ReferenceConflict) => ("references differ", severity, false),
+        (_, Code::OutdatedHolder) => ("outdated", severity, true),
+        (_, Code::UnusedSuppression | Code::SuppressionWithoutReason) => ("suppression", severity, false),
+        (Verdict::Unsupported, _) => ("unsupported", severity, false),
+        (Verdict::Conflict, _) => ("conflict", severity, true),
+        (Verdict::Agree, _) if f.rounded => ("agree", Some("rounded"), false),
+        (Verdict::Agree, _) => ("agree", None, false),
+        (Verdict::Gap, _) => ("one-sided", None, false),
+    };
+    VerdictWords { word, note, loud }
+}
+
 /// Whether a finding is about a suppression comment rather than a field.
 pub fn is_suppression_problem(f: &Finding) -> bool {
     matches!(f.code, Code::UnusedSuppression | Code::SuppressionWithoutReason)

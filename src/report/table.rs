@@ -38,18 +38,11 @@ fn paint(text: &str, code: &str, style: Style) -> String {
 }
 
 fn verdict_text(f: &Finding) -> String {
-    match (f.verdict, f.code) {
-        (_, Code::InternalConflict) => format!("internal conflict ({})", f.severity.as_str()),
-        (_, Code::ReferenceConflict) => format!("references differ ({})", f.severity.as_str()),
-        (_, Code::OutdatedHolder) => format!("OUTDATED ({})", f.severity.as_str()),
-        (_, Code::UnusedSuppression | Code::SuppressionWithoutReason) => {
-            format!("suppression ({})", f.severity.as_str())
-        }
-        (Verdict::Unsupported, _) => format!("unsupported ({})", f.severity.as_str()),
-        (Verdict::Conflict, _) => format!("CONFLICT ({})", f.severity.as_str()),
-        (Verdict::Agree, _) if f.rounded => "agree (rounded)".to_string(),
-        (Verdict::Agree, _) => "agree".to_string(),
-        (Verdict::Gap, _) => "one-sided".to_string(),
+    let words = super::verdict_words(f);
+    let word = if words.loud { words.word.to_uppercase() } else { words.word.to_string() };
+    match words.note {
+        Some(note) => format!("{word} ({note})"),
+        None => word,
     }
 }
 
