@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use crate::baseline::Baseline;
+use crate::claim::Claim;
 use crate::extract::Extractor;
 use crate::finding::{Code, Severity, Verdict};
 use crate::report::{self, Format, Report, SourceInfo, Style};
@@ -99,6 +100,78 @@ pub struct Config {
     pub discover_from: Option<PathBuf>,
     /// Extra rule files, applied in order.
     pub rule_files: Vec<PathBuf>,
+    /// Resource limits.
+    pub limits: Limits,
+}
+
+/// Hard limits that keep a hostile input from exhausting memory or time. Hitting one is an error
+/// or a warning naming it, never a silent truncation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file (or standard input) read, in bytes; a larger one is refused unread.
+    pub max_input_bytes: u64,
+    /// Most claims kept from one source; more are dropped with a warning.
+    pub max_claims_per_source: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { max_input_bytes: crate::source::DEFAULT_MAX_INPUT_BYTES, max_claims_per_source: 100_000 }
+    }
+}
+
+/// Keeps at most `limit` claims of each source (in text order), with a warning for each source cut.
+fn cap_claims(
+    claims: Vec<Claim>,
+    sources: &[Source],
+    limit: usize,
+    warnings: &mut Vec<String>,
+) -> Vec<Claim> {
+    let mut per_source = vec![0usize; sources.len()];
+    for claim in &claims {
+        if let Some(count) = per_source.get_mut(claim.source) {
+            *count += 1;
+        }
+    }
+    if per_source.iter().all(|&n| n <= limit) {
+        return claims;
+    }
+    // Claims a field rule took are kept first: they are what gets compared.
+    let mut fielded = vec![0usize; sources.len()];
+    for claim in claims.iter().filter(|c| c.field.is_some()) {
+        if let Some(count) = fielded.get_mut(claim.source) {
+            *count += 1;
+        }
+    }
+    let mut room: Vec<usize> = fielded.iter().map(|&f| limit.saturating_sub(f)).collect();
+    let mut taken_fielded = vec![0usize; sources.len()];
+    let mut kept = Vec::with_capacity(claims.len().min(limit.saturating_mul(sources.len())));
+    for claim in claims {
+        let keep = if claim.field.is_some() {
+            taken_fielded.get_mut(claim.source).is_some_and(|t| {
+                *t += 1;
+                *t <= limit
+            })
+        } else {
+            room.get_mut(claim.source).is_some_and(|r| {
+                let fits = *r > 0;
+                *r = r.saturating_sub(1);
+                fits
+            })
+        };
+        if keep {
+            kept.push(claim);
+        }
+    }
+    for (source, count) in sources.iter().zip(per_source) {
+        if count > limit {
+            warnings.push(format!(
+                "{}: {count} claims read; only {limit} are used, those with a field first (raise the limit with --max-claims)",
+                source.path
+            ));
+        }
+    }
+    kept
 }
 
 /// What a run produced.
@@ -130,14 +203,14 @@ pub fn load_rules(config: &Config) -> Result<Rulebook, Error> {
     Ok(book)
 }
 
-fn load_sources(inputs: &[(String, Role)]) -> Result<(Vec<Source>, Vec<String>), Error> {
+fn load_sources(inputs: &[(String, Role)], limits: &Limits) -> Result<(Vec<Source>, Vec<String>), Error> {
     if inputs.iter().filter(|(i, _)| i == "-").count() > 1 {
         return Err(Error::Usage("standard input (-) can be given only once".to_string()));
     }
     let mut sources = Vec::new();
     let mut warnings = Vec::new();
     for (input, role) in inputs {
-        for loaded in source::load(input, *role)? {
+        for loaded in source::load_limited(input, *role, limits.max_input_bytes)? {
             if sources.iter().any(|s: &Source| s.path == loaded.path) {
                 warnings.push(format!("{}: given more than once; read once", loaded.path));
                 continue;
@@ -196,9 +269,14 @@ pub fn run_with_progress(
         }),
         Command::Extract { inputs } => {
             let with_roles: Vec<(String, Role)> = inputs.iter().map(|i| (i.clone(), Role::Source)).collect();
-            let (sources, warnings) = load_sources(&with_roles)?;
+            let (sources, mut warnings) = load_sources(&with_roles, &config.limits)?;
             let extractor = Extractor::new(&rules)?;
-            let claims = extract_all_with_progress(&sources, &extractor, progress);
+            let claims = cap_claims(
+                extract_all_with_progress(&sources, &extractor, progress),
+                &sources,
+                config.limits.max_claims_per_source,
+                &mut warnings,
+            );
             let infos: Vec<SourceInfo> =
                 sources.iter().map(|s| SourceInfo { path: s.path.clone(), role: s.role }).collect();
             Ok(Outcome {
@@ -221,7 +299,7 @@ pub fn run_with_progress(
             let mut with_roles: Vec<(String, Role)> =
                 inputs.iter().map(|i| (i.clone(), draft_role)).collect();
             with_roles.extend(against.iter().map(|r| (r.clone(), Role::Reference)));
-            let (sources, mut warnings) = load_sources(&with_roles)?;
+            let (sources, mut warnings) = load_sources(&with_roles, &config.limits)?;
             if against.is_empty() && sources.len() < 2 {
                 warnings.push(format!(
                     "only {} source was given; give two or more articles to compare",
@@ -229,7 +307,12 @@ pub fn run_with_progress(
                 ));
             }
             let extractor = Extractor::new(&rules)?;
-            let claims = extract_all_with_progress(&sources, &extractor, progress);
+            let claims = cap_claims(
+                extract_all_with_progress(&sources, &extractor, progress),
+                &sources,
+                config.limits.max_claims_per_source,
+                &mut warnings,
+            );
             let mut report = check_claims(&sources, &claims, &rules);
             apply_overrides(&mut report, &overrides);
             if let Some(path) = baseline {

@@ -10,7 +10,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use claimdiff::finding::Severity;
 use claimdiff::report::{Format, Style};
-use claimdiff::{Command, Config};
+use claimdiff::{Command, Config, Limits};
 
 /// Find where news articles about the same event disagree.
 ///
@@ -113,6 +113,12 @@ struct Common {
     /// Don't look for claimdiff.toml in the working directory and its parents.
     #[arg(long, global = true)]
     isolated: bool,
+    /// Largest input file read, e.g. 300M or 2G (default 256M); a larger one is refused.
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size)]
+    max_input_size: Option<u64>,
+    /// Most claims kept from one source (default 100000); more are dropped with a warning.
+    #[arg(long, global = true, value_name = "N")]
+    max_claims: Option<usize>,
     /// When to colour the table.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -243,6 +249,40 @@ impl Cli {
             default_rules: !common.no_default_rules,
             discover_from: if common.isolated { None } else { std::env::current_dir().ok() },
             rule_files: common.rules,
+            limits: Limits {
+                max_input_bytes: common.max_input_size.unwrap_or(Limits::default().max_input_bytes),
+                max_claims_per_source: common.max_claims.unwrap_or(Limits::default().max_claims_per_source),
+            },
         })
+    }
+}
+
+/// A size in bytes with an optional K, M or G suffix (powers of 1024): "300M", "2G", "4096".
+fn parse_size(text: &str) -> Result<u64, String> {
+    let trimmed = text.trim();
+    let (digits, factor) = match trimmed.char_indices().last() {
+        Some((i, 'k' | 'K')) => (trimmed.get(..i).unwrap_or(""), 1u64 << 10),
+        Some((i, 'm' | 'M')) => (trimmed.get(..i).unwrap_or(""), 1 << 20),
+        Some((i, 'g' | 'G')) => (trimmed.get(..i).unwrap_or(""), 1 << 30),
+        _ => (trimmed, 1),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+        .ok_or_else(|| format!("`{text}` is not a size; write bytes, or a number with K, M or G (e.g. 300M)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_take_binary_suffixes() {
+        assert_eq!(parse_size("4096"), Ok(4096));
+        assert_eq!(parse_size("300M"), Ok(300 << 20));
+        assert_eq!(parse_size("2g"), Ok(2 << 30));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("99999999999999G").is_err());
     }
 }

@@ -43,7 +43,7 @@ pub mod source;
 pub mod suppress;
 pub mod text;
 
-pub use app::{run, run_with_progress, Command, Config, Outcome, Status};
+pub use app::{run, run_with_progress, Command, Config, Limits, Outcome, Status};
 
 use claim::Claim;
 use extract::Extractor;

@@ -125,7 +125,12 @@ fn compare_field(
     let message;
     if clusters.len() <= 1 {
         rounded = representatives.len() > 1 && needs_rounding(&representatives);
-        if stating.len() < total {
+        if total < 2 {
+            verdict = Verdict::Gap;
+            code = Code::OneSided;
+            message =
+                format!("{}{scope_note} is stated, but no other source is there to compare", rule.label);
+        } else if stating.len() < total {
             verdict = Verdict::Gap;
             code = Code::OneSided;
             message =

@@ -119,13 +119,25 @@ impl Extractor {
 
     /// Every claim in `source`, in order of position. `index` is the source's place in the run.
     pub fn extract(&self, source: &Source, index: usize) -> Vec<Claim> {
+        if let Some(preset) = &source.preset {
+            return preset.iter().cloned().map(|claim| Claim { source: index, ..claim }).collect();
+        }
         let text = source.text.as_str();
         let segments = segment::segment(text, &source.headings);
         let hits = self.cues.find(text);
         let mut mentions: Vec<Mention> = Vec::new();
-        let dates = date::scan_dates(text);
+        // Relative dates ("next Tuesday") are read against the article date; without one they
+        // stay claims whose value says so ("relative:next Tuesday") and no field takes them.
+        let reference = source.published.as_deref().and_then(date::parse_reference);
+        let dates = date::scan_dates_at(text, reference);
         for d in &dates {
-            mentions.push(Mention { range: d.start..d.end, kind: Kind::Date, value: Value::Date(d.value) });
+            let value = match d.relativity {
+                date::Relativity::Unresolved => {
+                    Value::Name(format!("relative:{}", squash(text.get(d.start..d.end).unwrap_or(""))))
+                }
+                _ => Value::Date(d.value),
+            };
+            mentions.push(Mention { range: d.start..d.end, kind: Kind::Date, value });
         }
         for q in number::scan_quantities(text) {
             if dates.iter().any(|d| d.start < q.end && q.start < d.end) || is_label_number(text, q.start) {
@@ -172,7 +184,10 @@ impl Extractor {
                 },
             };
             for (i, mention) in seg_mentions.iter().enumerate() {
-                let field = self.field_for_mention(text, seg, seg_hits, seg_mentions, i);
+                let mut field = self.field_for_mention(text, seg, seg_hits, seg_mentions, i);
+                if mention.kind == Kind::Date && matches!(mention.value, Value::Name(_)) {
+                    field = None;
+                }
                 let mut value = mention.value.clone();
                 if let (Value::Date(d), Some(year)) = (&mention.value, default_year) {
                     value = Value::Date(date::with_year(*d, year));
@@ -244,7 +259,15 @@ impl Extractor {
             {
                 let distance = cues::words_between(text, mention.range.end, hit.start);
                 let leads_next = next_start.is_some_and(|n| cues::words_between(text, hit.end, n) == 0);
-                if distance > AFTER_WINDOW || (leads_next && distance > 0) || hit.end > seg.range.end {
+                // A cue past a clause break ("killing 9 miners, and rescuers ...") names something else.
+                let crosses_clause = text
+                    .get(mention.range.end..hit.start)
+                    .is_some_and(|gap| gap.contains([',', ';', ':', '(', '—']));
+                if distance > AFTER_WINDOW
+                    || (leads_next && distance > 0)
+                    || crosses_clause
+                    || hit.end > seg.range.end
+                {
                     continue;
                 }
                 // The noun right after a figure names it; a cue a few words on, less surely.

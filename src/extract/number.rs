@@ -42,6 +42,12 @@ pub fn scan_quantities(text: &str) -> Vec<QuantityMention> {
     let mut floor = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        // "+1 202 555 0143", "(555) 123-4567": phone numbers, skipped whole.
+        if let Some(end) = phone_at(bytes, i) {
+            floor = end;
+            i = end;
+            continue;
+        }
         if may_start(b) && boundary_ok(text, i, b) {
             if let Some(next) = parse_at(text, i, floor, &mut out) {
                 if next > i {
@@ -55,6 +61,69 @@ pub fn scan_quantities(text: &str) -> Vec<QuantityMention> {
         i += if b.is_ascii_alphanumeric() { ascii_alnum_run(bytes, i) } else { 1 };
     }
     out
+}
+
+/// End of a phone number starting at `i`: "+" and digits, or "(ddd) ddd-dddd".
+fn phone_at(b: &[u8], i: usize) -> Option<usize> {
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
+    match at(i) {
+        b'+' if at(i + 1).is_ascii_digit() && (i == 0 || !at(i - 1).is_ascii_alphanumeric()) => {
+            let mut j = i + 1;
+            while at(j).is_ascii_digit()
+                || (matches!(at(j), b' ' | b'-' | b'.' | b'(' | b')' | b'/')
+                    && (at(j + 1).is_ascii_digit() || at(j + 1) == b'('))
+            {
+                j += 1;
+            }
+            Some(j)
+        }
+        b'(' => {
+            let digits = |from: usize, n: usize| (from..from + n).all(|k| at(k).is_ascii_digit());
+            let ok = digits(i + 1, 3)
+                && at(i + 4) == b')'
+                && at(i + 5) == b' '
+                && digits(i + 6, 3)
+                && at(i + 9) == b'-'
+                && digits(i + 10, 4)
+                && !at(i + 14).is_ascii_digit();
+            ok.then_some(i + 14)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a street follows a figure: "10 Downing Street", "1600 Pennsylvania Avenue NW".
+fn street_after(text: &str, i: usize) -> bool {
+    let mut pos = i;
+    for _ in 0..3 {
+        let j = skip_ws(text, pos);
+        if j == pos || !byte(text.as_bytes(), j).is_ascii_uppercase() {
+            return false;
+        }
+        let (word, end) = read_word(text, j);
+        let street = [
+            "Street",
+            "St",
+            "Avenue",
+            "Ave",
+            "Road",
+            "Rd",
+            "Boulevard",
+            "Blvd",
+            "Lane",
+            "Drive",
+            "Dr",
+            "Way",
+            "Place",
+            "Square",
+            "Court",
+        ];
+        if pos > i && street.contains(&word) {
+            return true;
+        }
+        pos = end;
+    }
+    false
 }
 
 /// Short human description of a quantity for tables: qualifier words, then the figure with
@@ -85,9 +154,6 @@ pub fn describe(q: &Quantity) -> String {
 
 /// The unit string of percentages.
 const PERCENT: &str = "percent";
-
-/// ISO 4217 codes accepted before or after a figure.
-const CODES: [&str; 9] = ["USD", "EUR", "GBP", "JPY", "CHF", "CNY", "INR", "AUD", "CAD"];
 
 // ---------------------------------------------------------------------------------------------
 // Number formatting
@@ -309,6 +375,8 @@ struct Core {
     parts: Parts,
     /// Power of ten of a scale word ("million" → 6), 0 when none.
     scale_exp: i32,
+    /// The value when digits and scale cannot say it: fractions, powers, written decimals.
+    fixed: Option<f64>,
     /// ISO code, [`PERCENT`], or `None` for a count.
     unit: Option<&'static str>,
     /// A bare four-digit integer 1500–2100: a year, not a quantity, unless something says otherwise.
@@ -323,11 +391,11 @@ struct Core {
 
 impl Core {
     fn value(&self) -> f64 {
-        self.parts.value(self.scale_exp)
+        self.fixed.unwrap_or_else(|| self.parts.value(self.scale_exp))
     }
 
     fn quantity(&self, qualifier: Qualifier) -> Quantity {
-        let (tz, sig) = self.parts.shape(self.scale_exp);
+        let (tz, sig) = if self.fixed.is_some() { (0, 1) } else { self.parts.shape(self.scale_exp) };
         quantity(self.value(), tz, sig, qualifier, self.unit)
     }
 }
@@ -414,7 +482,22 @@ fn may_start(b: u8) -> bool {
     b.is_ascii_digit()
         || matches!(
             b.to_ascii_lowercase(),
-            b'a'..=b'j' | b'm' | b'n' | b'o' | b's' | b't' | b'u' | b'z' | b'$' | b'-' | 0xC2 | 0xE2
+            b'a'..=b'j'
+                | b'm'
+                | b'n'
+                | b'o'
+                | b'p'
+                | b'q'
+                | b'r'
+                | b's'
+                | b't'
+                | b'u'
+                | b'z'
+                | b'$'
+                | b'-'
+                | b'.'
+                | 0xC2
+                | 0xE2
         )
 }
 
@@ -456,6 +539,10 @@ fn boundary_ok(text: &str, i: usize, b: u8) -> bool {
     if b.is_ascii_digit() || b == b'-' || text.get(i..).is_some_and(|s| s.starts_with('−')) {
         return digit_prev_ok(prev);
     }
+    // ".08": a decimal without its leading zero.
+    if b == b'.' {
+        return byte(text.as_bytes(), i + 1).is_ascii_digit() && digit_prev_ok(prev);
+    }
     // Words and currency signs: not in the middle of a word, a hyphenated compound, a path or
     // an address.
     !prev.is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '@' | '.' | '/' | '\\' | '$'))
@@ -464,38 +551,146 @@ fn boundary_ok(text: &str, i: usize, b: u8) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Reading one figure forward
 
-/// Currency written before the figure; returns the code and where the digits start.
-fn currency_prefix(text: &str, i: usize) -> Option<(&'static str, usize)> {
+/// ISO 4217 codes read in capitals before or after a figure ("ALL" is left out: "ALL 5 solutions").
+const CODES: [&str; 40] = [
+    "USD", "EUR", "GBP", "JPY", "CHF", "CNY", "INR", "AUD", "CAD", "HKD", "NZD", "MXN", "SEK", "NOK", "DKK",
+    "RUB", "BRL", "ZAR", "KRW", "TRY", "SGD", "PLN", "ILS", "AED", "SAR", "THB", "IDR", "MYR", "PHP", "NGN",
+    "EGP", "PKR", "UAH", "CZK", "HUF", "RON", "ARS", "TWD", "KES", "XBT",
+];
+
+/// Codes also read in lower case ("usd 200"); words such as "try" or "all" are left out.
+const LOWER_CODES: [&str; 20] = [
+    "usd", "eur", "gbp", "jpy", "chf", "cny", "inr", "aud", "cad", "hkd", "nzd", "mxn", "sek", "nok", "dkk",
+    "rub", "brl", "zar", "krw", "sgd",
+];
+
+/// A currency code written as a word: ISO codes, "RMB", "BTC".
+fn code_word(word: &str) -> Option<&'static str> {
+    if let Some(code) = CODES.iter().copied().find(|c| *c == word) {
+        return Some(code);
+    }
+    if let Some(k) = LOWER_CODES.iter().position(|c| *c == word) {
+        return CODES.get(k).copied();
+    }
+    match word {
+        "RMB" | "rmb" => Some("CNY"),
+        "BTC" | "btc" => Some("XBT"),
+        _ => None,
+    }
+}
+
+/// "MUSD", "MEUR": a code in millions; returns the code.
+fn million_code(word: &str) -> Option<&'static str> {
+    let rest = word.strip_prefix('M').or_else(|| word.strip_prefix('m'))?;
+    if rest.len() != 3 {
+        return None;
+    }
+    CODES.iter().copied().find(|c| {
+        *c == rest || (c.eq_ignore_ascii_case(rest) && rest.bytes().all(|b| b.is_ascii_lowercase()))
+    })
+}
+
+/// A currency sign: the code it stands for.
+fn sign_code(c: char) -> Option<&'static str> {
+    Some(match c {
+        '$' => "USD",
+        '€' => "EUR",
+        '£' => "GBP",
+        '¥' => "JPY",
+        '₹' => "INR",
+        '₿' => "XBT",
+        '₽' => "RUB",
+        '₩' => "KRW",
+        '₺' => "TRY",
+        '₦' => "NGN",
+        '₱' => "PHP",
+        '₪' => "ILS",
+        '₫' => "VND",
+        '₴' => "UAH",
+        '₡' => "CRC",
+        '₾' => "GEL",
+        '₭' => "LAK",
+        '元' => "CNY",
+        _ => return None,
+    })
+}
+
+/// Letters before a dollar sign: "US$", "C$", "hk $", "u.s $", "Mex$", "nzd$".
+fn dollar_kind(word: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 16];
+    let mut k = 0;
+    for b in word.bytes().filter(|b| *b != b'.') {
+        *buf.get_mut(k)? = b.to_ascii_lowercase();
+        k += 1;
+    }
+    Some(match buf.get(..k)? {
+        b"us" | b"usd" => "USD",
+        b"c" | b"ca" | b"cad" => "CAD",
+        b"a" | b"au" | b"aud" => "AUD",
+        b"hk" | b"hkd" => "HKD",
+        b"nz" | b"nzd" => "NZD",
+        b"mex" | b"mx" | b"mxn" => "MXN",
+        b"s" | b"sg" | b"sgd" => "SGD",
+        b"r" => "BRL",
+        _ => return None,
+    })
+}
+
+/// Currency written before the figure; returns the code, where the digits start, and a power of
+/// ten the currency itself adds ("MAUD 60" is in millions).
+fn currency_prefix(text: &str, i: usize) -> Option<(&'static str, usize, i32)> {
     let rest = text.get(i..)?;
-    let (code, len) = if rest.starts_with("US$") {
-        ("USD", 3)
-    } else if rest.starts_with("A$") {
-        ("AUD", 2)
-    } else if rest.starts_with("C$") {
-        ("CAD", 2)
-    } else if let Some(c) = rest.chars().next().filter(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹')) {
-        let code = match c {
-            '$' => "USD",
-            '€' => "EUR",
-            '£' => "GBP",
-            '¥' => "JPY",
-            _ => "INR",
-        };
-        (code, c.len_utf8())
-    } else {
-        let code = CODES.iter().copied().find(|code| rest.starts_with(code))?;
-        // "USDA" is not a currency.
-        if byte(rest.as_bytes(), 3).is_ascii_alphabetic() {
-            return None;
+    let b = text.as_bytes();
+    let first = rest.chars().next()?;
+    let (code, mut j, shift) = if let Some(code) = sign_code(first).filter(|_| first != '元') {
+        (code, i + first.len_utf8(), 0)
+    } else if first.is_ascii_alphabetic() {
+        // Letters (with dots: "u.s"), then an optional space, then "$"; or a code and a space.
+        let mut k = i;
+        while byte(b, k).is_ascii_alphabetic() || (byte(b, k) == b'.' && byte(b, k + 1).is_ascii_alphabetic())
+        {
+            k += 1;
+            if k - i > 4 {
+                return None;
+            }
         }
-        (code, 3)
+        let word = text.get(i..k)?;
+        let dollar_at = if byte(b, k) == b'$' {
+            Some(k)
+        } else if byte(b, k) == b' ' && byte(b, k + 1) == b'$' && k - i <= 3 {
+            Some(k + 1)
+        } else {
+            None
+        };
+        // A single letter stands for a currency only glued in capitals ("A$", "S$") or as "c":
+        // "a $5 fee" and "Keith's $500" are an article and a possessive.
+        let single_ok = k - i > 1
+            || word == "c"
+            || word == "C"
+            || (dollar_at == Some(k) && word.bytes().all(|c| c.is_ascii_uppercase()));
+        match dollar_at {
+            Some(_) if !single_ok => return None,
+            Some(d) => (dollar_kind(word)?, d + 1, 0),
+            // A code is looked up only where digits follow: most words are not codes.
+            None if !(byte(b, k).is_ascii_digit()
+                || (byte(b, k) == b' ' && byte(b, k + 1).is_ascii_digit())) =>
+            {
+                return None;
+            }
+            None => match (k - i == 3, code_word(word), million_code(word)) {
+                (true, Some(code), _) => (code, k, 0),
+                (false, _, Some(code)) if word.starts_with('M') => (code, k, 6),
+                _ => return None,
+            },
+        }
+    } else {
+        return None;
     };
-    let mut j = i + len;
     // One space may separate sign or code from the digits ("EUR 41 million", "$ 5").
     if let Some(c) = char_at(text, j).filter(|c| c.is_whitespace() && *c != '\n') {
         j += c.len_utf8();
     }
-    byte(text.as_bytes(), j).is_ascii_digit().then_some((code, j))
+    byte(b, j).is_ascii_digit().then_some((code, j, shift))
 }
 
 /// Whether a figure (digit or currency sign) starts at `i`; used after range dashes.
@@ -523,11 +718,37 @@ fn parse_digits(text: &str, p: usize) -> Option<Digits> {
         i += 1;
     }
     let mut int_len = i - p;
-    if int_len == 0 {
+    if int_len == 0 && !(byte(b, p) == b'.' && byte(b, p + 1).is_ascii_digit()) {
         return None;
     }
     let mut separator: Option<&str> = None;
-    if int_len <= 3 {
+    // Indian grouping, "12,34,567": pairs after a one-or-two digit head, then a final three.
+    if (1..=2).contains(&int_len) {
+        let mut j = i;
+        let mut pairs = 0;
+        while byte(b, j) == b','
+            && byte(b, j + 1).is_ascii_digit()
+            && byte(b, j + 2).is_ascii_digit()
+            && byte(b, j + 3) == b','
+        {
+            j += 3;
+            pairs += 1;
+        }
+        let last = byte(b, j) == b','
+            && (1..=3).all(|k| byte(b, j + k).is_ascii_digit())
+            && !byte(b, j + 4).is_ascii_digit();
+        if pairs > 0 && last {
+            for k in i..j + 4 {
+                if byte(b, k).is_ascii_digit() {
+                    parts.push(byte(b, k) - b'0');
+                    int_len += 1;
+                }
+            }
+            i = j + 4;
+            separator = Some(",");
+        }
+    }
+    if separator.is_none() && (1..=3).contains(&int_len) {
         // Groups of exactly three digits after a one-to-three digit head, one kind of separator.
         loop {
             let rest = text.get(i..).unwrap_or("");
@@ -576,16 +797,18 @@ fn parse_digits(text: &str, p: usize) -> Option<Digits> {
 
 /// A scale after digits: glued abbreviations ("3.7k", "$2.1bn", "€41m") or a word ("1.5 million",
 /// "$1.5-million"). Returns (power of ten, end); (0, `i`) when there is none.
-fn scale_after(text: &str, i: usize, currency: bool) -> (i32, usize) {
+fn scale_after(text: &str, i: usize, currency: bool, decimal: bool) -> (i32, usize) {
     let (glued, end) = read_word(text, i);
     if !glued.is_empty() {
-        // "m"/"b" alone are too ambiguous ("5m" metres) except right after a currency amount.
+        // "m"/"b" alone are too ambiguous ("5m" metres, "4B" a flat) except right after a
+        // currency amount or a decimal figure ("1.2b"); upper-case "M" is a million ("10M").
         let exp = match glued {
             "k" | "K" => 3,
-            "bn" | "Bn" | "BN" => 9,
-            "tn" | "Tn" | "TN" => 12,
-            "m" | "M" | "mn" | "Mn" | "MN" | "mln" if currency => 6,
-            "b" | "B" if currency => 9,
+            "M" | "MM" | "mil" | "mln" | "Mln" => 6,
+            "bn" | "Bn" | "BN" | "bln" | "Bln" => 9,
+            "tn" | "Tn" | "TN" | "tln" | "Tln" => 12,
+            "m" | "mn" | "Mn" | "MN" if currency => 6,
+            "b" | "B" if currency || decimal => 9,
             _ => 0,
         };
         return if exp > 0 && !byte(text.as_bytes(), end).is_ascii_digit() { (exp, end) } else { (0, i) };
@@ -596,7 +819,16 @@ fn scale_after(text: &str, i: usize, currency: bool) -> (i32, usize) {
     }
     let (word, end) = read_word(text, j);
     let mut buf = [0u8; 16];
+    // Spaced abbreviations: "2.33 k", "10 bln", "1,674,200.5 M".
+    let spaced = match word {
+        "k" | "K" => 3,
+        "M" | "MM" | "mln" => 6,
+        "bln" => 9,
+        "tln" => 12,
+        _ => 0,
+    };
     let exp = match lower(word, &mut buf) {
+        _ if spaced > 0 => spaced,
         Some(b"thousand") => 3,
         Some(b"million") => 6,
         Some(b"billion" | b"bn") => 9,
@@ -627,41 +859,167 @@ fn percent_after(text: &str, i: usize) -> Option<usize> {
     if let Some(end) = spaced_word(text, i, "per").and_then(|e| spaced_word(text, e, "cent")) {
         return Some(end);
     }
+    if let Some(end) = spaced_word(text, i, "percents") {
+        return Some(end);
+    }
     let end = spaced_word(text, i, "percentage")?;
-    spaced_word(text, end, "points").or_else(|| spaced_word(text, end, "point"))
+    Some(spaced_word(text, end, "points").or_else(|| spaced_word(text, end, "point")).unwrap_or(end))
 }
 
-/// A currency named after the figure ("41 million euros", "5 USD"); returns the code and the end.
-fn currency_after(text: &str, i: usize) -> Option<(&'static str, usize)> {
-    let j = skip_ws(text, i);
-    if j == i {
-        return None;
+/// A currency named after a figure.
+#[derive(Debug, Clone, Copy)]
+struct CurrencyTail {
+    code: &'static str,
+    end: usize,
+    /// Power of ten the currency adds: -2 for cents and pence, 6 for "MUSD" or "USD million".
+    shift: i32,
+    /// Sub-units written after the main unit: "3 dollars 50 cents" adds 50.
+    cents: Option<f64>,
+}
+
+/// A currency named after the figure ("41 million euros", "5 USD", "50 cents", "10 €", "115USD",
+/// "one-yen", "75 USD million", "3 dollars 50 cents").
+fn currency_after(text: &str, i: usize) -> Option<CurrencyTail> {
+    let b = text.as_bytes();
+    let tail =
+        |code: &'static str, end: usize, shift: i32| Some(CurrencyTail { code, end, shift, cents: None });
+    // A sign after the figure, glued or after one space: "10 €", "100₾", "100元", "100,000 ரூ".
+    let j = if byte(b, i) == b' ' { i + 1 } else { i };
+    if let Some(c) = char_at(text, j) {
+        let next_digit =
+            |k: usize| byte(b, k).is_ascii_digit() || (byte(b, k) == b' ' && byte(b, k + 1).is_ascii_digit());
+        if let Some(code) = sign_code(c) {
+            let end = j + c.len_utf8();
+            return if next_digit(end) { None } else { tail(code, end, 0) };
+        }
+        if text.get(j..).is_some_and(|r| r.starts_with("ரூ")) {
+            return tail("LKR", j + "ரூ".len(), 0);
+        }
     }
+    // Glued capitals: "115USD".
+    if byte(b, i).is_ascii_uppercase() {
+        let (word, end) = read_word(text, i);
+        let code = CODES.iter().copied().find(|c| *c == word)?;
+        return if char_at(text, end).is_some_and(char::is_alphanumeric) { None } else { tail(code, end, 0) };
+    }
+    // "12-cent", "one-yen".
+    let (j, hyphen) = if byte(b, i) == b'-' && byte(b, i + 1).is_ascii_alphabetic() {
+        (i + 1, true)
+    } else {
+        let j = skip_ws(text, i);
+        if j == i {
+            return None;
+        }
+        (j, false)
+    };
     let (word, end) = read_word(text, j);
     if char_at(text, end).is_some_and(char::is_alphanumeric) {
         return None;
     }
-    if let Some(code) = CODES.iter().copied().find(|c| *c == word) {
-        return Some((code, end));
+    if hyphen {
+        let mut buf = [0u8; 16];
+        return match lower(word, &mut buf)? {
+            b"cent" => tail("USD", end, -2),
+            b"dollar" => tail("USD", end, 0),
+            b"euro" => tail("EUR", end, 0),
+            b"pound" => tail("GBP", end, 0),
+            b"yen" => tail("JPY", end, 0),
+            b"penny" => tail("GBP", end, -2),
+            _ => None,
+        };
+    }
+    if let Some(code) = code_word(word) {
+        // "75 USD million".
+        let (shift, end) = match (spaced_word(text, end, "million"), spaced_word(text, end, "billion")) {
+            (Some(e), _) => (6, e),
+            (_, Some(e)) => (9, e),
+            _ => (0, end),
+        };
+        return tail(code, end, shift);
+    }
+    let m_code = word.len() == 4 && word.bytes().skip(1).all(|c| c.is_ascii_uppercase());
+    if let Some(code) = million_code(word).filter(|_| m_code) {
+        return tail(code, end, 6);
     }
     let mut buf = [0u8; 16];
     let then = |w: &str| spaced_word(text, end, w);
-    let dollars = || then("dollars").or_else(|| then("dollar"));
-    match lower(word, &mut buf)? {
-        b"dollars" | b"dollar" => Some(("USD", end)),
-        b"euros" | b"euro" => Some(("EUR", end)),
-        b"pounds" | b"pound" => Some(("GBP", then("sterling").unwrap_or(end))),
-        b"sterling" => Some(("GBP", end)),
-        b"yen" => Some(("JPY", end)),
-        b"francs" | b"franc" => Some(("CHF", end)),
-        b"yuan" | b"renminbi" => Some(("CNY", end)),
-        b"rupees" | b"rupee" => Some(("INR", end)),
-        b"us" => dollars().map(|e| ("USD", e)),
-        b"australian" => dollars().map(|e| ("AUD", e)),
-        b"canadian" => dollars().map(|e| ("CAD", e)),
-        b"swiss" => then("francs").or_else(|| then("franc")).map(|e| ("CHF", e)),
-        _ => None,
+    let plural =
+        |w: &str, e: usize| spaced_word(text, e, w).or_else(|| spaced_word(text, e, w.trim_end_matches('s')));
+    let dollars = || plural("dollars", end);
+    let (code, end, shift) = match lower(word, &mut buf)? {
+        b"dollars" | b"dollar" => ("USD", end, 0),
+        b"euros" | b"euro" => ("EUR", end, 0),
+        b"pounds" | b"pound" => ("GBP", then("sterling").unwrap_or(end), 0),
+        b"sterling" => ("GBP", end, 0),
+        b"yen" => ("JPY", end, 0),
+        b"francs" | b"franc" => ("CHF", end, 0),
+        b"yuan" | b"renminbi" => ("CNY", end, 0),
+        b"rupees" | b"rupee" => ("INR", end, 0),
+        b"cents" | b"cent" => ("USD", end, -2),
+        b"pence" | b"penny" | b"pennies" => ("GBP", end, -2),
+        b"pesetas" | b"peseta" => ("ESP", end, 0),
+        b"guilders" | b"guilder" => ("NLG", end, 0),
+        b"markka" | b"markkaa" => ("FIM", end, 0),
+        b"lira" | b"liras" | b"lire" => ("TRY", end, 0),
+        b"rubles" | b"ruble" | b"roubles" | b"rouble" => ("RUB", end, 0),
+        b"bitcoins" | b"bitcoin" => ("XBT", end, 0),
+        b"satoshis" | b"satoshi" => ("XBT", end, -8),
+        b"us" => ("USD", dollars()?, 0),
+        b"australian" => ("AUD", dollars()?, 0),
+        b"canadian" => ("CAD", dollars()?, 0),
+        b"singapore" => ("SGD", dollars()?, 0),
+        b"hong" => ("HKD", then("kong").and_then(|e| plural("dollars", e))?, 0),
+        b"new" => ("NZD", then("zealand").and_then(|e| plural("dollars", e))?, 0),
+        b"swiss" => ("CHF", plural("francs", end)?, 0),
+        b"chinese" => ("CNY", then("yuan")?, 0),
+        b"japanese" => ("JPY", then("yen")?, 0),
+        b"finnish" => ("FIM", then("markka").or_else(|| then("markkaa"))?, 0),
+        b"dutch" => ("NLG", plural("guilders", end)?, 0),
+        b"turkish" => ("TRY", then("lira")?, 0),
+        b"mexican" => ("MXN", plural("pesos", end)?, 0),
+        b"british" => ("GBP", plural("pounds", end)?, 0),
+        b"indian" => ("INR", plural("rupees", end)?, 0),
+        _ => return None,
+    };
+    let cents = if shift == 0 && matches!(code, "USD" | "EUR" | "GBP") { sub_units(text, end) } else { None };
+    match cents {
+        Some((c, e)) => Some(CurrencyTail { code, end: e, shift, cents: Some(c) }),
+        None => tail(code, end, shift),
     }
+}
+
+/// "… dollars 50 cents", "… dollars and forty-five cents", "… dollars forty five" (at the end of
+/// a clause): the sub-units after a main unit. Returns them and the end.
+fn sub_units(text: &str, i: usize) -> Option<(f64, usize)> {
+    let j = spaced_word(text, i, "and").unwrap_or(i);
+    let k = skip_ws(text, j);
+    if k == j {
+        return None;
+    }
+    let (value, end) = if byte(text.as_bytes(), k).is_ascii_digit() {
+        let d = parse_digits(text, k)?;
+        if d.separated || d.parts.frac_len > 0 || d.int_len > 2 {
+            return None;
+        }
+        (d.parts.value(0), d.end)
+    } else {
+        let w = parse_words(text, k, false)?;
+        if w.fixed.is_some() || w.scale_exp != 0 {
+            return None;
+        }
+        (w.parts.value(0), w.end)
+    };
+    if !(1.0..100.0).contains(&value) {
+        return None;
+    }
+    for unit in ["cents", "cent", "pence", "p"] {
+        if let Some(e) = spaced_word(text, end, unit) {
+            return Some((value, e));
+        }
+    }
+    // Without "cents", only where the clause ends: "15 dollars 50."
+    let next = char_at(text, end);
+    next.is_none_or(|c| matches!(c, '.' | ',' | ';' | '!' | '?')).then_some((value, end))
 }
 
 /// What may follow the digits (and scale) of a figure.
@@ -693,13 +1051,11 @@ fn time_after(text: &str, i: usize) -> bool {
 fn parse_core(text: &str, p: usize, signed: bool, allow_and: bool) -> Option<Core> {
     let b = text.as_bytes();
     let first = byte(b, p);
-    // Only a sign, a symbol or an upper-case code can start a currency prefix; skip the lookup for
-    // digits and lower-case words, which are most candidates.
-    let prefix =
-        if first.is_ascii_digit() || first.is_ascii_lowercase() { None } else { currency_prefix(text, p) };
-    let (prefix, mut i) = match prefix {
-        Some((code, at)) => (Some(code), at),
-        None => (None, p),
+    // Digits never start a currency prefix; skip the lookup for them, most candidates.
+    let prefix = if first.is_ascii_digit() { None } else { currency_prefix(text, p) };
+    let (prefix, mut i, shift) = match prefix {
+        Some((code, at, shift)) => (Some(code), at, shift),
+        None => (None, p, 0),
     };
     let mut neg = false;
     if prefix.is_none() && signed {
@@ -711,8 +1067,35 @@ fn parse_core(text: &str, p: usize, signed: bool, allow_and: bool) -> Option<Cor
             i += 3;
         }
     }
-    if byte(b, i).is_ascii_digit() {
-        return digit_core(text, p, i, neg, prefix);
+    if let Some((v, end)) = vulgar_fraction(text, i).filter(|_| prefix.is_none() && !neg) {
+        if !follow_ok(text, end) {
+            return None;
+        }
+        return Some(Core {
+            start: p,
+            end,
+            parts: Parts::default(),
+            scale_exp: 0,
+            fixed: Some(v),
+            unit: None,
+            year_like: false,
+            plain_len: None,
+            vague: None,
+            used_and: false,
+        });
+    }
+    let leading_dot = byte(b, i) == b'.' && byte(b, i + 1).is_ascii_digit() && prefix.is_none();
+    if byte(b, i).is_ascii_digit() || leading_dot {
+        let digits = digit_core(text, p, i, neg, prefix, shift);
+        // "3 hundred and 21", "4 thousand 3 hundred", "13 lakh", "3 dozens".
+        if prefix.is_none() && !neg && round_word_after(text, digit_run_end(text, i)) {
+            if let Some(mixed) = word_core(text, p, allow_and) {
+                if digits.as_ref().is_none_or(|d| mixed.end > d.end) {
+                    return Some(mixed);
+                }
+            }
+        }
+        return digits;
     }
     if prefix.is_some() || neg || !first.is_ascii_alphabetic() || !may_begin_words(text, p) {
         return None;
@@ -720,27 +1103,181 @@ fn parse_core(text: &str, p: usize, signed: bool, allow_and: bool) -> Option<Cor
     vague_core(text, p).or_else(|| word_core(text, p, allow_and))
 }
 
-fn digit_core(text: &str, start: usize, at: usize, neg: bool, prefix: Option<&'static str>) -> Option<Core> {
+/// Scientific and power notation after a figure: "1e10", "12.32e+14", "1.1^23", "2.5^-1",
+/// "1.3x10^6". Returns the value (sign of the base kept outside) and the end.
+fn power_after(text: &str, i: usize, base: f64) -> Option<(f64, usize)> {
+    let b = text.as_bytes();
+    let signed_digits = |mut j: usize, many_signs: bool| -> Option<(i32, usize)> {
+        let mut negative = false;
+        while matches!(byte(b, j), b'+' | b'-') {
+            negative ^= byte(b, j) == b'-';
+            j += 1;
+            if !many_signs {
+                break;
+            }
+        }
+        let start = j;
+        while byte(b, j).is_ascii_digit() && j - start < 4 {
+            j += 1;
+        }
+        let exp: i32 = text.get(start..j)?.parse().ok()?;
+        let end_ok = !char_at(text, j)
+            .is_some_and(|c| c.is_alphanumeric() || c == '.' && byte(b, j + 1).is_ascii_digit());
+        end_ok.then_some((if negative { -exp } else { exp }, j))
+    };
+    let (value, end) = match byte(b, i) {
+        b'e' | b'E' => {
+            let (e, end) = signed_digits(i + 1, false)?;
+            (base * 10f64.powi(e), end)
+        }
+        b'^' => {
+            let (e, end) = signed_digits(i + 1, true)?;
+            (base.powi(e), end)
+        }
+        b'x' if text.get(i + 1..).is_some_and(|r| r.starts_with("10^")) => {
+            let (e, end) = signed_digits(i + 4, false)?;
+            (base * 10f64.powi(e), end)
+        }
+        _ => return None,
+    };
+    value.is_finite().then_some((value, end))
+}
+
+/// A proper fraction in digits, "3/4", or a mixed one, "2 1/4" (`at` is where the digits start):
+/// numerator below the denominator, both short, nothing glued after. "24/7" and "5/17/2018" are
+/// not fractions.
+fn slash_fraction(text: &str, at: usize, digits: &Digits) -> Option<(f64, usize)> {
+    let b = text.as_bytes();
+    if digits.separated || digits.parts.frac_len > 0 || digits.int_len > 3 {
+        return None;
+    }
+    let whole = digits.parts.value(0);
+    let proper = |i: usize| -> Option<(f64, usize)> {
+        let num_end = i + b.get(i..)?.iter().take_while(|c| c.is_ascii_digit()).count();
+        if num_end == i || num_end - i > 3 || byte(b, num_end) != b'/' {
+            return None;
+        }
+        let den_start = num_end + 1;
+        let den_end = den_start + b.get(den_start..)?.iter().take_while(|c| c.is_ascii_digit()).count();
+        if den_end == den_start || den_end - den_start > 3 {
+            return None;
+        }
+        if char_at(text, den_end).is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '_'))
+            || (byte(b, den_end) == b'.' && byte(b, den_end + 1).is_ascii_digit())
+        {
+            return None;
+        }
+        let num: f64 = text.get(i..num_end)?.parse().ok()?;
+        let den: f64 = text.get(den_start..den_end)?.parse().ok()?;
+        (den > 0.0 && num < den).then_some((num / den, den_end))
+    };
+    if byte(b, digits.end) == b'/' {
+        return proper(at);
+    }
+    // "2  1/4": spaces, then a proper fraction.
+    let j = skip_ws(text, digits.end);
+    if j > digits.end && !text.get(digits.end..j)?.contains('\n') {
+        let (f, end) = proper(j)?;
+        return Some((whole + f, end));
+    }
+    None
+}
+
+/// "½", "⅔", "¾": a fraction in one character.
+fn vulgar_fraction(text: &str, i: usize) -> Option<(f64, usize)> {
+    let c = char_at(text, i)?;
+    let v = match c {
+        '½' => 1.0 / 2.0,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 1.0 / 4.0,
+        '¾' => 3.0 / 4.0,
+        '⅕' => 1.0 / 5.0,
+        '⅙' => 1.0 / 6.0,
+        '⅛' => 1.0 / 8.0,
+        _ => return None,
+    };
+    Some((v, i + c.len_utf8()))
+}
+
+/// Whether a round-number word ("hundred", "lakh", "dozens") follows the digits ending at `i`.
+fn round_word_after(text: &str, i: usize) -> bool {
+    let Some((j, _)) = next_token_start(text, i) else { return false };
+    matches!(word_tok(read_word(text, j).0), Some(Tok::Round(_) | Tok::Dozen))
+}
+
+/// End of the digits (with decimals) at `i`.
+fn digit_run_end(text: &str, i: usize) -> usize {
+    parse_digits(text, i).map_or(i, |d| d.end)
+}
+
+fn digit_core(
+    text: &str,
+    start: usize,
+    at: usize,
+    neg: bool,
+    prefix: Option<&'static str>,
+    shift: i32,
+) -> Option<Core> {
     let digits = parse_digits(text, at)?;
     let mut parts = digits.parts;
     parts.neg = neg;
-    let (scale_exp, mut end) = scale_after(text, digits.end, prefix.is_some());
-    if !follow_ok(text, end) {
+    let mut fixed = None;
+    let mut digits_end = digits.end;
+    if prefix.is_none() {
+        if let Some((v, e)) = power_after(text, digits.end, parts.value(0).abs()) {
+            fixed = Some(if neg { -v } else { v });
+            digits_end = e;
+        } else if let Some((v, e)) = slash_fraction(text, at, &digits) {
+            fixed = Some(if neg { -v } else { v });
+            digits_end = e;
+        }
+    }
+    let (mut scale_exp, mut end) = if fixed.is_some() {
+        (0, digits_end)
+    } else {
+        scale_after(text, digits.end, prefix.is_some(), parts.frac_len > 0)
+    };
+    scale_exp += shift;
+    let glued_currency = prefix.is_none() && currency_after(text, end).is_some_and(|t| t.end > end);
+    if !follow_ok(text, end) && !glued_currency {
         return None;
     }
     let mut unit = prefix;
+    if let Some(code) = prefix {
+        // "$ 10 dollars": the same currency named again.
+        if let Some(t) =
+            currency_after(text, end).filter(|t| t.code == code && t.shift == 0 && t.cents.is_none())
+        {
+            let named = text.get(end..t.end).is_some_and(|w| w.bytes().any(|c| c.is_ascii_alphabetic()));
+            if named && !byte(text.as_bytes(), end).is_ascii_alphanumeric() {
+                end = t.end;
+            }
+        }
+    }
     if unit.is_none() {
         if let Some(e) = percent_after(text, end) {
             unit = Some(PERCENT);
             end = e;
-        } else if let Some((code, e)) = currency_after(text, end) {
-            unit = Some(code);
-            end = e;
+        } else if let Some(t) = currency_after(text, end) {
+            unit = Some(t.code);
+            end = t.end;
+            scale_exp += t.shift;
+            if let Some(c) = t.cents {
+                fixed = Some(parts.value(scale_exp) + c / 100.0);
+            } else if let Some(f) = fixed.as_mut() {
+                *f *= 10f64.powi(t.shift);
+            }
         } else if scale_exp == 0 && time_after(text, end) {
             return None;
         }
     }
-    let plain = !digits.separated && parts.frac_len == 0 && scale_exp == 0 && unit.is_none() && !neg;
+    let plain = !digits.separated
+        && parts.frac_len == 0
+        && scale_exp == 0
+        && unit.is_none()
+        && !neg
+        && fixed.is_none();
     let value = parts.value(scale_exp);
     let year_like = plain && digits.int_len == 4 && (1500.0..=2100.0).contains(&value);
     let core = Core {
@@ -748,6 +1285,7 @@ fn digit_core(text: &str, start: usize, at: usize, neg: bool, prefix: Option<&'s
         end,
         parts,
         scale_exp,
+        fixed,
         unit,
         year_like,
         plain_len: plain.then_some(digits.int_len),
@@ -758,60 +1296,123 @@ fn digit_core(text: &str, start: usize, at: usize, neg: bool, prefix: Option<&'s
     value.is_finite().then_some(core)
 }
 
-/// Classes of number words.
+/// One written-number token.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum W {
-    Unit(u64),
-    Teen(u64),
-    Tens(u64),
-    Hundred,
-    Scale(u64, i32),
+enum Tok {
+    /// A cardinal below one hundred ("seven", "twenty", "twenty-one" once merged), or digits;
+    /// `tens` for a bare multiple of ten that a unit may still join.
+    Card {
+        v: f64,
+        tens: bool,
+        digits: bool,
+    },
+    /// "hundred", "thousand", "million", "billion", "trillion", "lakh", "crore".
+    Round(f64),
+    /// "dozen", "dozens", "dz", "dzs", "doz", "dozs".
     Dozen,
-    A,
-    Half,
+    /// A denominator: "half", "third", "quarters", "twenty-first" once merged.
+    Ord {
+        d: f64,
+        plural: bool,
+    },
     And,
+    Point,
+    /// "a" or "an".
+    A,
+    /// "minus" or "negative".
+    Minus,
 }
 
-fn classify(word: &str) -> Option<W> {
+fn word_tok(word: &str) -> Option<Tok> {
     let mut buf = [0u8; 16];
-    Some(match lower(word, &mut buf)? {
-        b"zero" => W::Unit(0),
-        b"one" => W::Unit(1),
-        b"two" => W::Unit(2),
-        b"three" => W::Unit(3),
-        b"four" => W::Unit(4),
-        b"five" => W::Unit(5),
-        b"six" => W::Unit(6),
-        b"seven" => W::Unit(7),
-        b"eight" => W::Unit(8),
-        b"nine" => W::Unit(9),
-        b"ten" => W::Teen(10),
-        b"eleven" => W::Teen(11),
-        b"twelve" => W::Teen(12),
-        b"thirteen" => W::Teen(13),
-        b"fourteen" => W::Teen(14),
-        b"fifteen" => W::Teen(15),
-        b"sixteen" => W::Teen(16),
-        b"seventeen" => W::Teen(17),
-        b"eighteen" => W::Teen(18),
-        b"nineteen" => W::Teen(19),
-        b"twenty" => W::Tens(20),
-        b"thirty" => W::Tens(30),
-        b"forty" => W::Tens(40),
-        b"fifty" => W::Tens(50),
-        b"sixty" => W::Tens(60),
-        b"seventy" => W::Tens(70),
-        b"eighty" => W::Tens(80),
-        b"ninety" => W::Tens(90),
-        b"hundred" => W::Hundred,
-        b"thousand" => W::Scale(1_000, 3),
-        b"million" => W::Scale(1_000_000, 6),
-        b"billion" => W::Scale(1_000_000_000, 9),
-        b"trillion" => W::Scale(1_000_000_000_000, 12),
-        b"dozen" => W::Dozen,
-        b"a" => W::A,
-        b"half" => W::Half,
-        b"and" => W::And,
+    word_tok_lower(lower(word, &mut buf)?)
+}
+
+/// [`word_tok`] of a word already lower-cased.
+fn word_tok_lower(word: &[u8]) -> Option<Tok> {
+    let card = |v: f64| Tok::Card { v, tens: false, digits: false };
+    let tens = |v: f64| Tok::Card { v, tens: true, digits: false };
+    let ord = |d: f64| Tok::Ord { d, plural: false };
+    let ords = |d: f64| Tok::Ord { d, plural: true };
+    Some(match word {
+        b"zero" | b"nought" | b"naught" => card(0.0),
+        b"one" => card(1.0),
+        b"two" => card(2.0),
+        b"three" => card(3.0),
+        b"four" => card(4.0),
+        b"five" => card(5.0),
+        b"six" => card(6.0),
+        b"seven" => card(7.0),
+        b"eight" => card(8.0),
+        b"nine" => card(9.0),
+        b"ten" => card(10.0),
+        b"eleven" => card(11.0),
+        b"twelve" => card(12.0),
+        b"thirteen" => card(13.0),
+        b"fourteen" => card(14.0),
+        b"fifteen" => card(15.0),
+        b"sixteen" => card(16.0),
+        b"seventeen" => card(17.0),
+        b"eighteen" => card(18.0),
+        b"nineteen" => card(19.0),
+        b"twenty" => tens(20.0),
+        b"thirty" => tens(30.0),
+        b"forty" => tens(40.0),
+        b"fifty" => tens(50.0),
+        b"sixty" => tens(60.0),
+        b"seventy" => tens(70.0),
+        b"eighty" => tens(80.0),
+        b"ninety" => tens(90.0),
+        b"hundred" | b"hundreds" => Tok::Round(1e2),
+        b"thousand" => Tok::Round(1e3),
+        b"lakh" => Tok::Round(1e5),
+        b"million" => Tok::Round(1e6),
+        b"crore" => Tok::Round(1e7),
+        b"billion" => Tok::Round(1e9),
+        b"trillion" => Tok::Round(1e12),
+        b"dozen" | b"dozens" | b"dz" | b"dzs" | b"doz" | b"dozs" => Tok::Dozen,
+        b"and" => Tok::And,
+        b"point" => Tok::Point,
+        b"a" | b"an" => Tok::A,
+        b"minus" | b"negative" => Tok::Minus,
+        b"half" => ord(2.0),
+        b"halves" => ords(2.0),
+        b"quarter" => ord(4.0),
+        b"quarters" => ords(4.0),
+        b"firsts" => ords(1.0),
+        b"first" => ord(1.0),
+        b"third" => ord(3.0),
+        b"thirds" => ords(3.0),
+        b"fourth" => ord(4.0),
+        b"fourths" => ords(4.0),
+        b"fifth" => ord(5.0),
+        b"fifths" => ords(5.0),
+        b"sixth" => ord(6.0),
+        b"sixths" => ords(6.0),
+        b"seventh" => ord(7.0),
+        b"sevenths" => ords(7.0),
+        b"eighth" => ord(8.0),
+        b"eighths" => ords(8.0),
+        b"ninth" => ord(9.0),
+        b"ninths" => ords(9.0),
+        b"tenth" => ord(10.0),
+        b"tenths" => ords(10.0),
+        b"twelfth" => ord(12.0),
+        b"twelfths" => ords(12.0),
+        b"twentieth" => ord(20.0),
+        b"twentieths" => ords(20.0),
+        b"thirtieth" => ord(30.0),
+        b"thirtieths" => ords(30.0),
+        b"hundredth" => ord(1e2),
+        b"hundredths" => ords(1e2),
+        b"thousandth" => ord(1e3),
+        b"thousandths" => ords(1e3),
+        b"millionth" => ord(1e6),
+        b"millionths" => ords(1e6),
+        b"billionth" => ord(1e9),
+        b"billionths" => ords(1e9),
+        b"trillionth" => ord(1e12),
+        b"trillionths" => ords(1e12),
         _ => return None,
     })
 }
@@ -819,11 +1420,26 @@ fn classify(word: &str) -> Option<W> {
 /// Quick test on the first word: can a written number or a vague magnitude start here? Most
 /// words of running text stop at this one lookup.
 fn may_begin_words(text: &str, p: usize) -> bool {
-    let (word, _) = read_word(text, p);
+    let (word, end) = read_word(text, p);
+    if word.len() > 11 {
+        return false;
+    }
     let mut buf = [0u8; 16];
     match lower(word, &mut buf) {
         Some(b"dozens" | b"tens" | b"hundreds" | b"thousands" | b"millions" | b"billions") => true,
-        Some(_) => matches!(classify(word), Some(W::Unit(_) | W::Teen(_) | W::Tens(_) | W::A | W::Half)),
+        Some(l) => match word_tok_lower(l) {
+            Some(Tok::Card { .. } | Tok::Ord { d: 2.0 | 4.0, plural: false }) => true,
+            // "a" and "minus" are everywhere; they start a number only before a number word or
+            // digits ("a dozen", "a third", "minus 5").
+            Some(Tok::A | Tok::Minus) => next_token_start(text, end).is_some_and(|(j, _)| {
+                byte(text.as_bytes(), j).is_ascii_digit()
+                    || matches!(
+                        word_tok(read_word(text, j).0),
+                        Some(Tok::Card { .. } | Tok::Round(_) | Tok::Dozen | Tok::Ord { .. })
+                    )
+            }),
+            _ => false,
+        },
         None => false,
     }
 }
@@ -832,39 +1448,135 @@ fn may_begin_words(text: &str, p: usize) -> bool {
 struct Words {
     parts: Parts,
     scale_exp: i32,
+    /// The value when it is not an integer ("two thirds", "five point five").
+    fixed: Option<f64>,
     end: usize,
     used_and: bool,
+    /// A lone "one": read only when a unit follows ("one penny").
+    bare_one: bool,
 }
 
-/// Start of the next word after `end`: across whitespace, or across a hyphen ("twenty-five").
-fn next_word_start(text: &str, end: usize) -> Option<usize> {
+/// A token with where it ends.
+#[derive(Debug, Clone, Copy)]
+struct T {
+    tok: Tok,
+    end: usize,
+}
+
+/// Start of the next word after `end`: across spaces, across a hyphen ("twenty-five"), or across
+/// a spaced hyphen ("fifty - two"); never across a line break. Returns (start, hyphen).
+fn next_token_start(text: &str, end: usize) -> Option<(usize, bool)> {
     let b = text.as_bytes();
-    if byte(b, end) == b'-' && byte(b, end + 1).is_ascii_alphabetic() {
-        return Some(end + 1);
+    if byte(b, end) == b'-' && byte(b, end + 1).is_ascii_alphanumeric() {
+        return Some((end + 1, true));
     }
-    let j = skip_ws(text, end);
-    (j > end && byte(b, j).is_ascii_alphabetic()).then_some(j)
-}
-
-/// "half a million" and friends.
-fn half_a(text: &str, end: usize) -> Option<Words> {
-    let a = spaced_word(text, end, "a")?;
-    let j = skip_ws(text, a);
-    let (word, wend) = read_word(text, j);
-    if j == a || char_at(text, wend).is_some_and(char::is_alphanumeric) {
+    let mut j = end;
+    while matches!(byte(b, j), b' ' | b'\t') {
+        j += 1;
+    }
+    if j == end {
         return None;
     }
-    let whole = match classify(word)? {
-        W::Dozen => 12,
-        W::Hundred => 100,
-        W::Scale(s, _) => s,
-        _ => return None,
-    };
-    Some(Words { parts: Parts::from_int(whole / 2), scale_exp: 0, end: wend, used_and: false })
+    if byte(b, j) == b'-' && byte(b, j + 1) == b' ' {
+        let k = j + 2;
+        return byte(b, k).is_ascii_alphabetic().then_some((k, true));
+    }
+    byte(b, j).is_ascii_alphanumeric().then_some((j, false))
 }
 
-/// Written numbers: "ten", "twenty-five", "three hundred and fifty", "two million", "a dozen".
-fn parse_words(text: &str, p: usize, allow_and: bool) -> Option<Words> {
+/// Plain digits (no separators) as a token, for "3 hundred and 21"; `first` also allows decimals.
+fn digit_tok(text: &str, i: usize, first: bool) -> Option<(Tok, usize)> {
+    let d = parse_digits(text, i)?;
+    if d.separated
+        || (!first && d.parts.frac_len > 0)
+        || char_at(text, d.end).is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let v = d.parts.value(0);
+    Some((Tok::Card { v, tens: false, digits: true }, d.end))
+}
+
+/// Reads the run of number tokens at `p`: at most 40, stopping after a denominator (or the round
+/// number right after it, "half a million" aside).
+fn read_run(text: &str, p: usize, allow_digits: bool) -> Vec<T> {
+    let mut run: Vec<T> = Vec::new();
+    let mut pos = p;
+    let mut hyphen = false;
+    while run.len() < 40 {
+        let first = run.is_empty() || matches!(run.as_slice(), [t] if t.tok == Tok::Minus);
+        let (tok, end) = if byte(text.as_bytes(), pos).is_ascii_digit() {
+            let prev_ok = matches!(run.last().map(|t| t.tok), Some(Tok::Round(_) | Tok::And | Tok::Minus));
+            if !(prev_ok || allow_digits && first) {
+                break;
+            }
+            match digit_tok(text, pos, first) {
+                Some(found) => found,
+                None => break,
+            }
+        } else {
+            let (word, end) = read_word(text, pos);
+            if char_at(text, end).is_some_and(|c| c.is_alphanumeric() && !c.is_ascii_alphabetic()) {
+                break;
+            }
+            match word_tok(word) {
+                Some(tok) => (tok, end),
+                None => break,
+            }
+        };
+        let last = run.last().map(|t| t.tok);
+        // Merge "twenty-one" / "ninety - five" into one cardinal, "twenty-first" into one
+        // denominator.
+        match (last, tok) {
+            (
+                Some(Tok::Card { v: t, tens: true, digits: false }),
+                Tok::Card { v: u, tens: false, digits: false },
+            ) if hyphen && u > 0.0 && u < 10.0 => {
+                if let Some(slot) = run.last_mut() {
+                    slot.tok = Tok::Card { v: t + u, tens: false, digits: false };
+                    slot.end = end;
+                }
+            }
+            (Some(Tok::Card { v: t, tens: true, digits: false }), Tok::Ord { d, plural })
+                if hyphen && d < 10.0 && d != 2.0 =>
+            {
+                if let Some(slot) = run.last_mut() {
+                    slot.tok = Tok::Ord { d: t + d, plural };
+                    slot.end = end;
+                }
+            }
+            _ => run.push(T { tok, end }),
+        }
+        let stop = match tok {
+            Tok::Ord { .. } => !matches!(
+                next_token_start(text, end).map(|(s, _)| word_tok(read_word(text, s).0)),
+                Some(Some(Tok::Round(r))) if r >= 1e3
+            ),
+            Tok::Dozen => true,
+            Tok::Round(r) if r >= 1e3 => matches!(last, Some(Tok::Ord { .. })),
+            _ => false,
+        };
+        if stop {
+            break;
+        }
+        match next_token_start(text, end) {
+            Some((next, h)) => {
+                pos = next;
+                hyphen = h;
+            }
+            None => break,
+        }
+    }
+    run
+}
+
+/// An integer read from tokens: value, tokens used, and (group, exponent) of a single scale.
+type IntRead = (f64, usize, Option<(f64, i32)>);
+
+/// An integer read from the front of `toks` (cardinals, "a", hundred, scales, dozen, "and");
+/// returns the value, how many tokens it used, and (group, exponent) when it ends on a single
+/// scale word ("two million" → (2, 6)).
+fn int_prefix(toks: &[T]) -> Option<IntRead> {
     #[derive(Clone, Copy, PartialEq)]
     enum Last {
         Start,
@@ -873,141 +1585,431 @@ fn parse_words(text: &str, p: usize, allow_and: bool) -> Option<Words> {
         Hundred,
         Scale,
         A,
+        And,
         Dozen,
     }
-    let mut total: u64 = 0;
-    let mut current: u64 = 0;
+    let (mut total, mut cur, mut hund) = (0.0f64, 0.0f64, 0.0f64);
     let mut last = Last::Start;
-    let mut last_scale = u64::MAX;
-    let mut scales = 0u32;
-    let (mut group, mut group_exp) = (0u64, 0i32);
-    let (mut end, mut pos) = (p, p);
-    let mut words = 0u32;
-    let mut used_and = false;
-    loop {
-        let (word, wend) = read_word(text, pos);
-        let Some(class) = classify(word) else { break };
-        match (last, class) {
-            (Last::Start, W::Half) => return half_a(text, wend),
-            (Last::Start, W::A) => {
-                current = 1;
-                last = Last::A;
-            }
-            (Last::Start | Last::Hundred | Last::Scale, W::Unit(u) | W::Teen(u)) => {
-                current += u;
-                last = Last::Small;
-            }
-            (Last::Tens, W::Unit(u)) if u > 0 => {
-                current += u;
-                last = Last::Small;
-            }
-            (Last::Start | Last::Hundred | Last::Scale, W::Tens(t)) => {
-                current += t;
-                last = Last::Tens;
-            }
-            (Last::Small | Last::A, W::Hundred) if current > 0 && current < 100 => {
-                current *= 100;
-                last = Last::Hundred;
-            }
-            (Last::Small | Last::Tens | Last::Hundred | Last::A, W::Scale(s, e)) if s < last_scale => {
-                total = total.checked_add(current.checked_mul(s)?)?;
-                (group, group_exp) = (current, e);
-                current = 0;
-                last_scale = s;
-                scales += 1;
-                last = Last::Scale;
-            }
-            (Last::Small | Last::Tens | Last::A, W::Dozen) if total == 0 && current < 100 => {
-                current *= 12;
-                last = Last::Dozen;
-            }
-            (Last::Hundred | Last::Scale, W::And) if allow_and => {
-                // "and" belongs to the number only when a number word follows it.
-                let Some(next) = next_word_start(text, wend) else { break };
-                let follows =
-                    matches!(classify(read_word(text, next).0), Some(W::Unit(1..) | W::Teen(_) | W::Tens(_)));
-                if !follows || byte(text.as_bytes(), wend) == b'-' {
+    let mut used = 0;
+    let mut good = (0.0, 0usize, None);
+    let mut scales = 0;
+    let mut group = None;
+    let mut last_round = f64::INFINITY;
+    let mut before_and = (0.0, 0usize, None);
+    for (k, t) in toks.iter().enumerate() {
+        let after_and = last == Last::And;
+        match t.tok {
+            // "4 thousand 3 hundred and 0": a digit zero after "and" is a number of its own.
+            Tok::Card { v, digits: true, .. } if after_and && v == 0.0 => break,
+            Tok::Card { v, tens, .. } => {
+                let ok = match last {
+                    Last::Start | Last::Hundred | Last::Scale | Last::And => true,
+                    Last::Tens => !tens && v > 0.0 && v < 10.0,
+                    _ => false,
+                };
+                if !ok {
                     break;
                 }
-                used_and = true;
-                pos = next;
+                cur += v;
+                last = if tens { Last::Tens } else { Last::Small };
+            }
+            Tok::A if matches!(last, Last::Start | Last::And) => {
+                cur += 1.0;
+                last = Last::A;
+            }
+            Tok::Round(r) if r < 1e3 => {
+                // "3 hundred and 2 hundred" is two numbers: one hundred per group.
+                if !matches!(last, Last::Small | Last::Tens | Last::A) || cur - hund <= 0.0 || hund > 0.0 {
+                    // Give the "and" and what followed it back.
+                    if hund > 0.0 {
+                        good = before_and;
+                    }
+                    break;
+                }
+                cur = hund + (cur - hund) * r;
+                hund = cur;
+                last = Last::Hundred;
+            }
+            Tok::Round(r) => {
+                // "three lakh crore": a larger scale multiplies what came before.
+                let stacked = last == Last::Scale && r > last_round && cur == 0.0;
+                if !matches!(last, Last::Small | Last::Tens | Last::Hundred | Last::A) && !stacked {
+                    break;
+                }
+                last_round = r;
+                group = Some((cur, r));
+                if total == 0.0 || total < r {
+                    total = (total + cur) * r;
+                } else {
+                    total += cur * r;
+                }
+                scales += 1;
+                cur = 0.0;
+                hund = 0.0;
+                last = Last::Scale;
+            }
+            Tok::Dozen => {
+                if !matches!(last, Last::Small | Last::Tens | Last::A) {
+                    break;
+                }
+                cur = hund + (cur - hund) * 12.0;
+                last = Last::Dozen;
+            }
+            Tok::And if matches!(last, Last::Hundred | Last::Scale) => {
+                last = Last::And;
+                before_and = good;
                 continue;
             }
             _ => break,
         }
-        words += 1;
-        end = wend;
+        used = k + 1;
+        if last != Last::A {
+            let whole = if last == Last::Scale && scales == 1 { group } else { None };
+            good = (total + cur, used, whole);
+        }
         if last == Last::Dozen {
             break;
         }
-        match next_word_start(text, wend) {
-            Some(next) => pos = next,
-            None => break,
-        }
     }
-    if words == 0 || last == Last::A {
-        return None;
-    }
-    let value = total.checked_add(current)?;
-    // A bare "one" is nearly always a pronoun or an article ("one of the largest").
-    if words == 1 && value == 1 {
-        return None;
-    }
-    let (parts, scale_exp) = if last == Last::Scale && scales == 1 {
-        (Parts::from_int(group), group_exp)
-    } else {
-        (Parts::from_int(value), 0)
-    };
-    Some(Words { parts, scale_exp, end, used_and })
+    let _ = used;
+    (good.1 > 0).then(|| {
+        let whole = good.2.map(|(g, r): (f64, f64)| (g, r.log10().round() as i32));
+        (good.0, good.1, whole)
+    })
 }
 
-/// "two-thirds", "three quarters": fractions, not counts.
-fn fraction_after(text: &str, end: usize) -> bool {
-    let Some(next) = next_word_start(text, end) else { return false };
-    let mut buf = [0u8; 16];
-    matches!(
-        lower(read_word(text, next).0, &mut buf),
-        Some(
-            b"half"
-                | b"halves"
-                | b"third"
-                | b"thirds"
-                | b"quarter"
-                | b"quarters"
-                | b"fifth"
-                | b"fifths"
-                | b"sixth"
-                | b"sixths"
-                | b"eighth"
-                | b"eighths"
-                | b"tenth"
-                | b"tenths"
-        )
-    )
+fn tok_value(t: &Tok) -> f64 {
+    match *t {
+        Tok::Card { v, .. } => v,
+        Tok::Round(r) => r,
+        Tok::Dozen => 12.0,
+        Tok::Ord { d, .. } => d,
+        Tok::A => 1.0,
+        _ => 0.0,
+    }
+}
+
+/// The value of whole tokens read as one integer (an ordinal counting as its number), or `None`.
+fn int_all(toks: &[T]) -> Option<f64> {
+    if toks.is_empty() {
+        return None;
+    }
+    if let [only] = toks {
+        return Some(tok_value(&only.tok));
+    }
+    let as_int: Vec<T> = toks
+        .iter()
+        .map(|t| match t.tok {
+            Tok::Ord { d, .. } if d >= 100.0 => T { tok: Tok::Round(d), ..*t },
+            Tok::Ord { d, .. } => {
+                T { tok: Tok::Card { v: d, tens: d >= 20.0 && d % 10.0 == 0.0, digits: false }, ..*t }
+            }
+            _ => *t,
+        })
+        .collect();
+    // Recognizers reads "and" loosely inside a fraction's parts ("twenty and three").
+    let trimmed: Vec<T> = as_int.into_iter().filter(|t| t.tok != Tok::And).collect();
+    let (v, used, _) = int_prefix(&trimmed)?;
+    (used == trimmed.len()).then_some(v)
+}
+
+/// Whether `small` can follow `big` inside one number ("hundred" + "five", "twenty" + "one").
+fn composable(big: f64, small: f64) -> bool {
+    let base = if small > 10.0 { 100.0 } else { 10.0 };
+    big % base == 0.0 && big / base >= 1.0
+}
+
+/// A written fraction: `toks` ends with its denominator; split into integer part, numerator and
+/// denominator the way Recognizers-Text does ("one hundred thirty fifths" is 100/35, "one hundred
+/// and thirty fifths" 130/5, "two and three fifths" 2 + 3/5). Returns the value.
+fn fraction_value(toks: &[T], scale_int: bool) -> Option<f64> {
+    let n = toks.len();
+    let last = toks.last()?;
+    let Tok::Ord { d, plural } = last.tok else { return None };
+    if n == 1 {
+        return None;
+    }
+    let is_and = |k: usize| toks.get(k).is_some_and(|t| t.tok == Tok::And);
+    let val = |k: usize| toks.get(k).map_or(0.0, |t| tok_value(&t.tok));
+    let mut cur = d;
+    let mut round = 1.0;
+    let mut split = n - 1;
+    let mut i = n - 1;
+    while i > 0 {
+        i -= 1;
+        if is_and(i) {
+            split = i;
+            continue;
+        }
+        let prev = cur;
+        cur = val(i);
+        if (prev >= 100.0 && prev > cur) || (prev < 100.0 && composable(cur, prev)) {
+            if prev < 100.0 && cur >= round {
+                round = cur;
+            } else if prev < 100.0 && cur < round {
+                split = i + 1;
+                break;
+            }
+            if i == 0 {
+                split = 1;
+                while split + 1 < n {
+                    let next_small = !is_and(split + 1) && val(split + 1) < 100.0;
+                    if !is_and(split) && val(split) >= 100.0 && next_small {
+                        split += 1;
+                        break;
+                    }
+                    split += 1;
+                }
+                break;
+            }
+            split = i;
+            continue;
+        }
+        split = i + 1;
+        break;
+    }
+    // "two and fifty-four hundredths": an "and" never opens the denominator.
+    if toks.get(split).is_some_and(|t| t.tok == Tok::And) {
+        split = n - 1;
+    }
+    let denominator = int_all(toks.get(split..)?)?;
+    let head = toks.get(..split)?;
+    if head.is_empty() || denominator <= 1.0 {
+        return None;
+    }
+    // Mixed number: the numerator follows the last "and".
+    let and_at =
+        head.iter().enumerate().rev().find(|(k, t)| t.tok == Tok::And && k + 1 < head.len()).map(|(k, _)| k);
+    let (int_part, numerator, scale) = match and_at {
+        Some(k) => {
+            let int_toks = head.get(..k)?;
+            let scale = match int_toks.last().map(|t| t.tok) {
+                Some(Tok::Round(r)) if r >= 1e3 && scale_int => r,
+                _ => 1.0,
+            };
+            (int_all(int_toks)?, int_all(head.get(k + 1..)?)?, scale)
+        }
+        None => (0.0, int_all(head)?, 1.0),
+    };
+    // A singular denominator takes a numerator of one: "a third", "one fifth".
+    let single = and_at.map_or(head, |k| head.get(k + 1..).unwrap_or(&[]));
+    let one = matches!(single, [t] if matches!(t.tok, Tok::A | Tok::Card { v: 1.0, digits: false, .. }));
+    if !plural && !one {
+        return None;
+    }
+    if and_at.is_some() && numerator < denominator {
+        Some(int_part + numerator / denominator * scale)
+    } else {
+        Some((int_part + numerator) / denominator)
+    }
+}
+
+/// Written numbers: "ten", "twenty-five", "three hundred and fifty", "two million", "a dozen",
+/// "two thirds", "one and a half", "five point five", "minus five", "3 hundred and 21".
+fn parse_words(text: &str, p: usize, allow_and: bool) -> Option<Words> {
+    let mut run = read_run(text, p, true);
+    let mut neg = false;
+    if run.first().is_some_and(|t| t.tok == Tok::Minus) {
+        neg = true;
+        run.remove(0);
+    }
+    if !allow_and {
+        if let Some(k) = run.iter().position(|t| t.tok == Tok::And) {
+            run.truncate(k);
+        }
+    }
+    let first_digits = matches!(run.first().map(|t| t.tok), Some(Tok::Card { digits: true, .. }));
+    let sign = |v: f64| if neg { -v } else { v };
+    let words = |v: f64, end: usize, used_and: bool, whole: Option<(f64, i32)>| {
+        let v = sign(v);
+        let integral = v.fract() == 0.0 && v.abs() < 9e15;
+        let (parts, scale_exp, fixed) = match whole {
+            Some((g, e)) if integral && g.fract() == 0.0 && !neg => (Parts::from_int(g as u64), e, None),
+            _ if integral => {
+                let mut parts = Parts::from_int(v.abs() as u64);
+                parts.neg = v < 0.0;
+                (parts, 0, None)
+            }
+            _ => (Parts::default(), 0, Some(v)),
+        };
+        Words { parts, scale_exp, fixed, end, used_and, bare_one: false }
+    };
+    // A fraction: the run ends on a denominator, maybe with a round number after it.
+    if let Some(k) = run.iter().position(|t| matches!(t.tok, Tok::Ord { .. })) {
+        let upto = run.get(..=k)?;
+        let after = match run.get(k + 1).map(|t| t.tok) {
+            Some(Tok::Round(r)) if r >= 1e3 => Some((r, run.get(k + 1).map_or(0, |t| t.end))),
+            _ => None,
+        };
+        let digits_first = matches!(upto.first().map(|t| t.tok), Some(Tok::Card { digits: true, .. }));
+        let mixed = upto.iter().any(|t| t.tok == Tok::And);
+        let fraction = if digits_first && !mixed { None } else { fraction_value(upto, after.is_none()) };
+        let value = match (fraction, after) {
+            (Some(v), Some((r, _))) => {
+                // "five and a half million" scales all; "one billion and a half million" the
+                // fraction only.
+                let and_at = upto.iter().rposition(|t| t.tok == Tok::And);
+                let int_before = and_at.and_then(|a| int_all(upto.get(..a)?)).unwrap_or(0.0);
+                if int_before >= r {
+                    Some(int_before + (v - int_before) * r)
+                } else {
+                    Some(v * r)
+                }
+            }
+            (Some(v), None) => Some(v),
+            // "half a million", "half million", "quarter million".
+            (None, Some((r, _))) if k == 0 => Some(tok_value(&upto.first()?.tok).recip() * r),
+            (None, _) => None,
+        };
+        if let Some(v) = value {
+            let end = after.map_or(upto.last()?.end, |(_, e)| e);
+            let single = !matches!(upto.last()?.tok, Tok::Ord { plural: true, .. })
+                && after.is_none()
+                && !upto.iter().any(|t| t.tok == Tok::And);
+            // "a third time", "one fourth term": an ordinal before a noun, not a fraction.
+            if single && !ordinal_ok_after(text, end) {
+                return None;
+            }
+            let used_and = upto.iter().any(|t| t.tok == Tok::And);
+            // "two thirds of a million".
+            if after.is_none() {
+                if let Some((r, e)) = of_a_round(text, end) {
+                    return Some(words(v * r, e, used_and, None));
+                }
+            }
+            return Some(words(v, end, used_and, None));
+        }
+        if k == 0 {
+            return half_a(text, p);
+        }
+        // "two hundredth", "one hundred twenty fifth": an ordinal, not a quantity.
+        if matches!(upto.last().map(|t| t.tok), Some(Tok::Ord { plural: false, .. })) && !digits_first {
+            return None;
+        }
+        // "100 millionths": the number before the denominator stands alone.
+        run.truncate(k);
+    }
+    let (int, used, whole) = int_prefix(&run)?;
+    let used_toks = run.get(..used)?;
+    let mut end = used_toks.last()?.end;
+    // "two hundred point zero three", "five point five".
+    if let Some(Tok::Point) = run.get(used).map(|t| t.tok) {
+        let mut digits = String::new();
+        for t in run.get(used + 1..).unwrap_or(&[]) {
+            match t.tok {
+                Tok::Card { v, tens: false, digits: false } if v < 10.0 => {
+                    digits.push(char::from(b'0' + v as u8));
+                    end = t.end;
+                }
+                Tok::Card { v, digits: false, .. } if digits.is_empty() && v < 100.0 => {
+                    digits.push_str(&format!("{}", v as u32));
+                    end = t.end;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        if !digits.is_empty() {
+            let frac: f64 = format!("0.{digits}").parse().ok()?;
+            return Some(words(int + frac, end, false, None));
+        }
+    }
+    let used_and = used_toks.iter().any(|t| t.tok == Tok::And);
+    if first_digits && used < 2 && !neg {
+        return None;
+    }
+    // A bare "one" is nearly always a pronoun or an article ("one of the largest").
+    let bare_one = used == 1 && int == 1.0 && !neg && !first_digits;
+    Some(Words { bare_one, ..words(int, end, used_and, whole) })
+}
+
+/// " of a million" after a fraction: the round number and its end.
+fn of_a_round(text: &str, end: usize) -> Option<(f64, usize)> {
+    let a = spaced_word(text, end, "of").and_then(|e| spaced_word(text, e, "a"))?;
+    let j = skip_ws(text, a);
+    let (word, wend) = read_word(text, j);
+    match word_tok(word)? {
+        Tok::Round(r) if r >= 1e3 && j > a && !char_at(text, wend).is_some_and(char::is_alphanumeric) => {
+            Some((r, wend))
+        }
+        _ => None,
+    }
+}
+
+/// What may follow a singular fraction ("a third") for it to be one: nothing, punctuation, or
+/// "of"/"and"/"or"; before another word it is an ordinal ("a third time").
+fn ordinal_ok_after(text: &str, end: usize) -> bool {
+    let j = skip_ws(text, end);
+    match char_at(text, j) {
+        None => true,
+        Some(c) if c.is_alphabetic() => {
+            let (w, _) = read_word(text, j);
+            ["of", "and", "or", "more", "less"].iter().any(|x| x.eq_ignore_ascii_case(w))
+        }
+        Some(c) => !c.is_ascii_digit(),
+    }
+}
+
+/// "half a million", "half a dozen".
+fn half_a(text: &str, p: usize) -> Option<Words> {
+    let (first, first_end) = read_word(text, p);
+    if !first.eq_ignore_ascii_case("half") {
+        return None;
+    }
+    let a = spaced_word(text, first_end, "a")?;
+    let j = skip_ws(text, a);
+    let (word, wend) = read_word(text, j);
+    if j == a || char_at(text, wend).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let whole = match word_tok(word)? {
+        Tok::Dozen => 12,
+        Tok::Round(r) => r as u64,
+        _ => return None,
+    };
+    Some(Words {
+        parts: Parts::from_int(whole / 2),
+        scale_exp: 0,
+        fixed: None,
+        end: wend,
+        used_and: false,
+        bare_one: false,
+    })
 }
 
 fn word_core(text: &str, p: usize, allow_and: bool) -> Option<Core> {
     let words = parse_words(text, p, allow_and)?;
     let b = text.as_bytes();
-    // "twenty-first", "five-year": an ordinal or an adjective, not a count.
-    if byte(b, words.end) == b'-' && byte(b, words.end + 1).is_ascii_alphabetic() {
+    // "twenty-first", "five-year": an ordinal or an adjective, not a count ("one-yen" is money).
+    let hyphen_currency =
+        currency_after(text, words.end).is_some_and(|t| byte(b, words.end) == b'-' && t.end > words.end);
+    if byte(b, words.end) == b'-' && byte(b, words.end + 1).is_ascii_alphabetic() && !hyphen_currency {
         return None;
     }
-    if fraction_after(text, words.end) {
-        return None;
-    }
+    let mut scale_exp = words.scale_exp;
+    let mut fixed = words.fixed;
     let (unit, end) = if let Some(e) = percent_after(text, words.end) {
         (Some(PERCENT), e)
-    } else if let Some((code, e)) = currency_after(text, words.end) {
-        (Some(code), e)
+    } else if let Some(t) = currency_after(text, words.end) {
+        scale_exp += t.shift;
+        if let Some(c) = t.cents {
+            fixed = Some(fixed.unwrap_or_else(|| words.parts.value(scale_exp)) + c / 100.0);
+        } else if let Some(f) = fixed.as_mut() {
+            *f *= 10f64.powi(t.shift);
+        }
+        (Some(t.code), t.end)
     } else {
+        if words.bare_one {
+            return None;
+        }
         (None, words.end)
     };
     Some(Core {
         start: p,
         end,
         parts: words.parts,
-        scale_exp: words.scale_exp,
+        scale_exp,
+        fixed,
         unit,
         year_like: false,
         plain_len: None,
@@ -1060,7 +2062,7 @@ fn vague_core(text: &str, p: usize) -> Option<Core> {
     };
     let of_end = spaced_word(text, end, "of")?;
     let (unit, end) = match currency_after(text, of_end) {
-        Some((code, e)) => (Some(code), e),
+        Some(t) => (Some(t.code), t.end),
         None => (None, end),
     };
     Some(Core {
@@ -1068,6 +2070,7 @@ fn vague_core(text: &str, p: usize) -> Option<Core> {
         end,
         parts: Parts::default(),
         scale_exp: 0,
+        fixed: None,
         unit,
         year_like: false,
         plain_len: None,
@@ -1088,10 +2091,32 @@ enum Lead {
     Between,
     /// "from": a range or a change follows with "to".
     From,
+    /// "equal to", "equals": the figure exactly, the words kept in the span.
+    Exact,
+    /// "<>", "=>", "=<": a comparison that cannot be read; the figure is no claim.
+    Block,
 }
 
 /// Qualifier phrases, longer first so "no more than" wins over "more than".
 const PHRASES: &[(&[&str], Lead)] = &[
+    (&["greater", "than", "or", "equal", "to"], Lead::Q(Qualifier::AtLeast)),
+    (&["more", "than", "or", "equal", "to"], Lead::Q(Qualifier::AtLeast)),
+    (&["less", "than", "or", "equal", "to"], Lead::Q(Qualifier::AtMost)),
+    (&["fewer", "than", "or", "equal", "to"], Lead::Q(Qualifier::AtMost)),
+    (&["equal", "to", "or", "more", "than"], Lead::Q(Qualifier::AtLeast)),
+    (&["equal", "to", "or", "greater", "than"], Lead::Q(Qualifier::AtLeast)),
+    (&["equal", "to", "or", "less", "than"], Lead::Q(Qualifier::AtMost)),
+    (&["equal", "to", "or", "fewer", "than"], Lead::Q(Qualifier::AtMost)),
+    (&["at", "least", "or", "equal", "to"], Lead::Q(Qualifier::AtLeast)),
+    (&["at", "most", "or", "equal", "to"], Lead::Q(Qualifier::AtMost)),
+    (&["higher", "or", "equal", "than"], Lead::Q(Qualifier::AtLeast)),
+    (&["bigger", "or", "equal", "than"], Lead::Q(Qualifier::AtLeast)),
+    (&["greater", "or", "equal", "than"], Lead::Q(Qualifier::AtLeast)),
+    (&["larger", "or", "equal", "than"], Lead::Q(Qualifier::AtLeast)),
+    (&["more", "or", "equal", "than"], Lead::Q(Qualifier::AtLeast)),
+    (&["lower", "or", "equal", "than"], Lead::Q(Qualifier::AtMost)),
+    (&["smaller", "or", "equal", "than"], Lead::Q(Qualifier::AtMost)),
+    (&["less", "or", "equal", "than"], Lead::Q(Qualifier::AtMost)),
     (&["no", "fewer", "than"], Lead::Q(Qualifier::AtLeast)),
     (&["no", "less", "than"], Lead::Q(Qualifier::AtLeast)),
     (&["no", "more", "than"], Lead::Q(Qualifier::AtMost)),
@@ -1104,6 +2129,16 @@ const PHRASES: &[(&[&str], Lead)] = &[
     (&["more", "than"], Lead::Q(Qualifier::MoreThan)),
     (&["less", "than"], Lead::Q(Qualifier::LessThan)),
     (&["fewer", "than"], Lead::Q(Qualifier::LessThan)),
+    (&["greater", "than"], Lead::Q(Qualifier::MoreThan)),
+    (&["larger", "than"], Lead::Q(Qualifier::MoreThan)),
+    (&["bigger", "than"], Lead::Q(Qualifier::MoreThan)),
+    (&["higher", "than"], Lead::Q(Qualifier::MoreThan)),
+    (&["smaller", "than"], Lead::Q(Qualifier::LessThan)),
+    (&["lower", "than"], Lead::Q(Qualifier::LessThan)),
+    (&["equals", "to"], Lead::Exact),
+    (&["equaling", "to"], Lead::Exact),
+    (&["equal", "to"], Lead::Exact),
+    (&["equals"], Lead::Exact),
     (&["upwards", "of"], Lead::Q(Qualifier::MoreThan)),
     (&["upward", "of"], Lead::Q(Qualifier::MoreThan)),
     (&["shy", "of"], Lead::Q(Qualifier::Nearly)),
@@ -1124,6 +2159,11 @@ const PHRASES: &[(&[&str], Lead)] = &[
     (&["over"], Lead::Q(Qualifier::MoreThan)),
     (&["above"], Lead::Q(Qualifier::MoreThan)),
     (&["exceeding"], Lead::Q(Qualifier::MoreThan)),
+    (&["exceed"], Lead::Q(Qualifier::MoreThan)),
+    (&["exceeds"], Lead::Q(Qualifier::MoreThan)),
+    (&["surpass"], Lead::Q(Qualifier::MoreThan)),
+    (&["surpasses"], Lead::Q(Qualifier::MoreThan)),
+    (&["surpassing"], Lead::Q(Qualifier::MoreThan)),
     (&["under"], Lead::Q(Qualifier::LessThan)),
     (&["below"], Lead::Q(Qualifier::LessThan)),
     (&["nearly"], Lead::Q(Qualifier::Nearly)),
@@ -1186,6 +2226,9 @@ fn qualifier_before(text: &str, pos: usize, floor: usize) -> Option<(usize, Lead
     if let Some(c) = t.chars().next_back().filter(|c| matches!(c, '~' | '≈')) {
         return Some((floor + t.len() - c.len_utf8(), Lead::Q(Qualifier::About)));
     }
+    if let Some(found) = symbol_before(t) {
+        return Some((floor + found.0, found.1));
+    }
     if t.len() == head.len() {
         return None;
     }
@@ -1227,6 +2270,9 @@ fn connector(text: &str, i: usize, lead: Option<Lead>) -> Option<(Conn, usize)> 
     if lead == Some(Lead::Between) {
         return after_word("and").map(|j| (Conn::And, j));
     }
+    if lead == Some(Lead::Block) {
+        return None;
+    }
     if let Some(c) = char_at(text, i).filter(|c| matches!(c, '-' | '–' | '—' | '~')) {
         let j = i + c.len_utf8();
         if starts_number(text, j) {
@@ -1241,13 +2287,15 @@ fn connector(text: &str, i: usize, lead: Option<Lead>) -> Option<(Conn, usize)> 
             return Some((Conn::Dash, k));
         }
     }
-    after_word("to").map(|j| (Conn::To, j))
+    after_word("to").or_else(|| after_word("through")).or_else(|| after_word("thru")).map(|j| (Conn::To, j))
 }
 
 /// Emits a single figure with its qualifier, unless it is a bare year.
 fn push_single(core: &Core, lead: Option<(usize, Lead)>, out: &mut Vec<QuantityMention>) {
     let (start, qualifier) = match lead {
         Some((s, Lead::Q(q))) => (s, q),
+        Some((s, Lead::Exact)) => (s, Qualifier::None),
+        Some((_, Lead::Block)) => return,
         _ => (core.start, Qualifier::None),
     };
     if core.year_like && qualifier == Qualifier::None {
@@ -1331,9 +2379,33 @@ fn combine(
 /// Tries a mention whose figure starts at `p`; returns where scanning resumes, `None` when there is
 /// no figure here.
 fn parse_at(text: &str, p: usize, floor: usize, out: &mut Vec<QuantityMention>) -> Option<usize> {
-    let mut left = parse_core(text, p, true, true)?;
-    let lead = qualifier_before(text, p, floor);
+    // Most candidates are plain words: one look-up of the word rules them out.
+    let first = byte(text.as_bytes(), p);
+    if first.is_ascii_alphabetic()
+        && !may_begin_words(text, p)
+        && !matches!(first, b'p' | b'P')
+        && ((0..5).all(|k| byte(text.as_bytes(), p + k).is_ascii_alphabetic())
+            || currency_prefix(text, p).is_none())
+    {
+        return None;
+    }
+    // The qualifier is looked up only once a figure is found.
+    let core = ratio_core(text, p)
+        .or_else(|| percent_of(text, p, floor))
+        .or_else(|| parse_core(text, p, true, true));
+    let (mut left, lead) = match core {
+        Some(core) => (core, qualifier_before(text, p, floor)),
+        None => {
+            match_ci(text, p, "half")?;
+            let lead = qualifier_before(text, p, floor);
+            (bare_half(text, p, lead)?, lead)
+        }
+    };
     let lead_kind = lead.map(|(_, l)| l);
+    // "10 Downing Street": an address, not a count.
+    if left.plain_len.is_some() && lead.is_none() && street_after(text, left.end) {
+        return Some(left.end);
+    }
     if left.used_and && lead_kind == Some(Lead::Between) {
         // "between two hundred and three hundred": here "and" joins the ends.
         left = parse_core(text, p, true, false)?;
@@ -1347,8 +2419,258 @@ fn parse_at(text: &str, p: usize, floor: usize, out: &mut Vec<QuantityMention>) 
             return Some(combine(text, &left, &right, conn, lead, out));
         }
     }
-    push_single(&left, lead, out);
-    Some(left.end)
+    let end = push_with_tail(text, &left, lead, out);
+    merge_bounds(text, out);
+    Some(end)
+}
+
+/// A plain number for a ratio: digits without separators, or words; (value, end, year-like).
+fn ratio_term(text: &str, p: usize) -> Option<(f64, usize, bool)> {
+    if byte(text.as_bytes(), p).is_ascii_digit() {
+        let d = parse_digits(text, p)?;
+        if d.separated || d.parts.frac_len > 0 || char_at(text, d.end).is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        let v = d.parts.value(0);
+        return Some((v, d.end, d.int_len == 4 && (1500.0..=2100.0).contains(&v)));
+    }
+    let w = parse_words(text, p, true)?;
+    if w.fixed.is_some() || byte(text.as_bytes(), w.end) == b'-' {
+        return None;
+    }
+    Some((w.parts.value(w.scale_exp), w.end, false))
+}
+
+/// Cheap look-ahead: " over ", " out of " or " in " within the next few words.
+fn ratio_word_ahead(b: &[u8], p: usize) -> bool {
+    let window = b.get(p..b.len().min(p + 48)).unwrap_or(&[]);
+    window.windows(4).any(|w| w == b" in " || w == b" out" || w == b" ove")
+}
+
+/// "one in five", "two out of five hundred", "1 over 3": a ratio. "over" only after one ("20
+/// over three days" is no ratio), "in" and "out of" only below one ("12 in six boxes", "in 2009").
+fn ratio_core(text: &str, p: usize) -> Option<Core> {
+    let first = byte(text.as_bytes(), p);
+    let candidate = first.is_ascii_digit() || (first.is_ascii_alphabetic() && may_begin_words(text, p));
+    if !candidate || !boundary_ok(text, p, first) {
+        return None;
+    }
+    if !ratio_word_ahead(text.as_bytes(), p) {
+        return None;
+    }
+    let (n, n_end, _) = ratio_term(text, p)?;
+    let (kind, at) = if let Some(e) = spaced_word(text, n_end, "over") {
+        (0, e)
+    } else if let Some(e) = spaced_word(text, n_end, "out").and_then(|e| spaced_word(text, e, "of")) {
+        (1, e)
+    } else {
+        (2, spaced_word(text, n_end, "in")?)
+    };
+    let q = skip_ws(text, at);
+    if q == at {
+        return None;
+    }
+    let (d, end, year) = ratio_term(text, q)?;
+    let ok = match kind {
+        0 => n.abs() == 1.0 && d > 0.0,
+        _ => n.abs() < d && !year && d > 0.0,
+    };
+    if !ok || percent_after(text, end).is_some() || currency_after(text, end).is_some() {
+        return None;
+    }
+    Some(Core {
+        start: p,
+        end,
+        parts: Parts::default(),
+        scale_exp: 0,
+        fixed: Some(n / d),
+        unit: None,
+        year_like: false,
+        plain_len: None,
+        vague: None,
+        used_and: false,
+    })
+}
+
+/// "percent of 10", "per cent of twenty-two" opening a sentence: a percentage written backwards.
+fn percent_of(text: &str, p: usize, floor: usize) -> Option<Core> {
+    if !matches!(byte(text.as_bytes(), p), b'p' | b'P') {
+        return None;
+    }
+    let before = text.get(floor..p)?.trim_end();
+    if !(before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n'])) {
+        return None;
+    }
+    let word_end = match_ci(text, p, "percent")
+        .or_else(|| match_ci(text, p, "percents"))
+        .or_else(|| match_ci(text, p, "per").and_then(|e| spaced_word(text, e, "cent")))?;
+    let of = spaced_word(text, word_end, "of")?;
+    let q = skip_ws(text, of);
+    if q == of {
+        return None;
+    }
+    let core = parse_core(text, q, true, true)?;
+    if core.unit.is_some() || core.vague.is_some() {
+        return None;
+    }
+    Some(Core { start: p, unit: Some(PERCENT), ..core })
+}
+
+/// "more than half", "nearly half": a bare "half" is a figure only after a qualifier.
+fn bare_half(text: &str, p: usize, lead: Option<(usize, Lead)>) -> Option<Core> {
+    if !matches!(lead, Some((_, Lead::Q(_)))) {
+        return None;
+    }
+    let end = match_ci(text, p, "half")?;
+    if spaced_word(text, end, "a").is_some() || byte(text.as_bytes(), end) == b'-' {
+        return None;
+    }
+    Some(Core {
+        start: p,
+        end,
+        parts: Parts::default(),
+        scale_exp: 0,
+        fixed: Some(0.5),
+        unit: None,
+        year_like: false,
+        plain_len: None,
+        vague: None,
+        used_and: false,
+    })
+}
+
+/// A comparison sign ending `t`: ">", "<", ">=", "<=", "≥", "≤" ("< =" too); "<>", "=>", "=<"
+/// block the figure. Returns its offset in `t`.
+fn symbol_before(t: &str) -> Option<(usize, Lead)> {
+    let b = t.as_bytes();
+    let n = b.len();
+    let at = |k: usize| n.checked_sub(k).map_or(0, |i| byte(b, i));
+    if let Some(c) = t.chars().next_back().filter(|c| matches!(c, '≥' | '≤')) {
+        let q = if c == '≥' { Qualifier::AtLeast } else { Qualifier::AtMost };
+        return Some((n - c.len_utf8(), Lead::Q(q)));
+    }
+    match (at(2), at(1)) {
+        (b'<', b'>') | (b'=', b'>') | (b'=', b'<') => return Some((n - 2, Lead::Block)),
+        (b'>', b'=') => return Some((n - 2, Lead::Q(Qualifier::AtLeast))),
+        (b'<', b'=') => return Some((n - 2, Lead::Q(Qualifier::AtMost))),
+        (b' ', b'=') if matches!(at(3), b'<' | b'>') => {
+            let q = if at(3) == b'>' { Qualifier::AtLeast } else { Qualifier::AtMost };
+            return Some((n - 3, Lead::Q(q)));
+        }
+        (_, b'>') => return Some((n - 1, Lead::Q(Qualifier::MoreThan))),
+        (_, b'<') => return Some((n - 1, Lead::Q(Qualifier::LessThan))),
+        _ => {}
+    }
+    None
+}
+
+/// Words after a figure that bound it: "or more", "or less", "or greater (than)", and after a
+/// bound "or equal (to)". Returns the qualifier it makes with `before` and the end.
+fn tail_qualifier(text: &str, i: usize, before: Qualifier) -> Option<(Qualifier, usize)> {
+    let or = spaced_word(text, i, "or").or_else(|| spaced_word(text, i, "and"))?;
+    let j = skip_ws(text, or);
+    let (word, end) = read_word(text, j);
+    if j == or || word.is_empty() {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    let (q, end) = match lower(word, &mut buf)? {
+        b"more" | b"greater" | b"above" | b"higher" | b"over" | b"larger" | b"bigger" => {
+            (Qualifier::AtLeast, end)
+        }
+        b"less" | b"fewer" | b"below" | b"lower" | b"under" | b"smaller" => (Qualifier::AtMost, end),
+        b"equal" => match before {
+            Qualifier::MoreThan => (Qualifier::AtLeast, end),
+            Qualifier::LessThan => (Qualifier::AtMost, end),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    if char_at(text, end).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    // A dangling "than" / "to" belongs to the tail; one followed by a figure starts a new mention.
+    let end = spaced_word(text, end, "than").or_else(|| spaced_word(text, end, "to")).unwrap_or(end);
+    let k = skip_ws(text, end);
+    let (next, _) = read_word(text, k);
+    let blocked = ["than", "to", "or", "and", "equal", "the"].iter().any(|w| next.eq_ignore_ascii_case(w));
+    if k > end && (blocked || starts_number(text, k) || word_tok(next).is_some()) {
+        return None;
+    }
+    Some((q, end))
+}
+
+/// Emits a single figure, with a bounding tail ("200 or more") when there is one; returns the end.
+fn push_with_tail(
+    text: &str,
+    core: &Core,
+    lead: Option<(usize, Lead)>,
+    out: &mut Vec<QuantityMention>,
+) -> usize {
+    let before = match lead {
+        Some((_, Lead::Q(q))) => q,
+        _ => Qualifier::None,
+    };
+    if matches!(before, Qualifier::None | Qualifier::About | Qualifier::MoreThan | Qualifier::LessThan)
+        && !core.year_like
+    {
+        if let Some((q, end)) = tail_qualifier(text, core.end, before) {
+            let start = match lead {
+                Some((s, Lead::Exact | Lead::Q(Qualifier::MoreThan | Qualifier::LessThan))) => s,
+                _ => core.start,
+            };
+            let mut value = core.quantity(q);
+            value.qualifier = q;
+            out.push(mention(start, end, value));
+            return end;
+        }
+    }
+    push_single(core, lead, out);
+    core.end
+}
+
+/// "more than 10 and less than 20", "at most 100 and at least 20": two opposite bounds joined
+/// by "and", "but" or a comma become one interval, as the words say.
+fn merge_bounds(text: &str, out: &mut Vec<QuantityMention>) {
+    let n = out.len();
+    let (Some(a), Some(b)) = (n.checked_sub(2).and_then(|k| out.get(k)), out.last()) else { return };
+    let lower = |q: Qualifier| matches!(q, Qualifier::MoreThan | Qualifier::AtLeast);
+    let upper = |q: Qualifier| matches!(q, Qualifier::LessThan | Qualifier::AtMost);
+    let (qa, qb) = (a.value.qualifier, b.value.qualifier);
+    let (lo, hi) = if lower(qa) && upper(qb) {
+        (a, b)
+    } else if upper(qa) && lower(qb) {
+        (b, a)
+    } else {
+        return;
+    };
+    let gap = text.get(a.end..b.start).unwrap_or("x").trim();
+    if !matches!(gap, "and" | "but" | "," | "" | ", and" | "and,") || a.value.unit != b.value.unit {
+        return;
+    }
+    let (l, h) = (lo.value.figure, hi.value.figure);
+    if l >= h {
+        return;
+    }
+    let interval = Interval {
+        min: Some(l),
+        min_inclusive: lo.value.qualifier == Qualifier::AtLeast,
+        max: Some(h),
+        max_inclusive: hi.value.qualifier == Qualifier::AtMost,
+    };
+    let merged = mention(
+        a.start,
+        b.end,
+        Quantity {
+            figure: l,
+            qualifier: Qualifier::Range,
+            logical: interval,
+            approx: interval,
+            unit: a.value.unit.clone(),
+        },
+    );
+    out.truncate(n - 2);
+    out.push(merged);
 }
 
 #[cfg(test)]
@@ -1776,7 +3098,15 @@ mod tests {
             "an A320 and a 4x4",
             "see https://example.com/2024/11/123 or mail info123@x.org",
             "the twenty-first century",
-            "two-thirds of them",
+            "the two hundredth visitor",
+            "call +1 202 555 0143",
+            "call (555) 123-4567",
+            "at 10 Downing Street",
+            "for a third time",
+            "one hundred twenty fifth",
+            "<>30 and =>30",
+            "a 5G network",
+            "records in 2009",
             "a five-year plan",
             "24/7",
         ] {
@@ -1845,6 +3175,235 @@ mod tests {
         let spans: Vec<_> = found.iter().filter_map(|m| text.get(m.start..m.end)).collect();
         assert_eq!(spans, vec!["3,744", "$97 million", "about 20", "between 5 and 10"]);
         assert!(found.windows(2).all(|w| matches!(w, [a, b] if a.end <= b.start)));
+    }
+
+    /// (span, kind, figure, qualifier, unit) of the only mention in `text`.
+    fn read(text: &str) -> (String, Kind, f64, Qualifier, Option<String>) {
+        let (span, m) = one(text);
+        (span, m.kind, m.value.figure, m.value.qualifier, m.value.unit)
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    /// Asserts span and value of a mention without qualifier.
+    fn reads(text: &str, span: &str, kind: Kind, figure: f64, unit: Option<&str>) {
+        let (got, k, f, q, u) = read(text);
+        assert_eq!((got.as_str(), k, q, u.as_deref()), (span, kind, Qualifier::None, unit), "{text:?}");
+        assert!(close(f, figure), "{text:?}: {f} instead of {figure}");
+    }
+
+    #[test]
+    fn fractions_written_and_in_digits() {
+        // "two-thirds of them" used to be skipped; fractions are figures since issue 3.
+        reads("two-thirds of them", "two-thirds", Kind::Count, 2.0 / 3.0, None);
+        reads("two thirds", "two thirds", Kind::Count, 2.0 / 3.0, None);
+        reads("a third of the vote", "a third", Kind::Count, 1.0 / 3.0, None);
+        reads("three quarters", "three quarters", Kind::Count, 0.75, None);
+        reads("one and a half", "one and a half", Kind::Count, 1.5, None);
+        reads("twenty and three fifths", "twenty and three fifths", Kind::Count, 20.6, None);
+        reads("one hundred thirty fifths", "one hundred thirty fifths", Kind::Count, 100.0 / 35.0, None);
+        reads("one hundred and thirty fifths", "one hundred and thirty fifths", Kind::Count, 26.0, None);
+        reads("a twenty-first", "a twenty-first", Kind::Count, 1.0 / 21.0, None);
+        reads("five and a half million fish", "five and a half million", Kind::Count, 5.5e6, None);
+        reads(
+            "one billion and a half million",
+            "one billion and a half million",
+            Kind::Count,
+            1.0005e9,
+            None,
+        );
+        reads("quarter million", "quarter million", Kind::Count, 250_000.0, None);
+        reads("two thirds of a million", "two thirds of a million", Kind::Count, 2e6 / 3.0, None);
+        reads("3/4", "3/4", Kind::Count, 0.75, None);
+        reads("2  1/4", "2  1/4", Kind::Count, 2.25, None);
+        reads("-4/5", "-4/5", Kind::Count, -0.8, None);
+        reads("the result is ½", "½", Kind::Count, 0.5, None);
+        reads("one in five adults", "one in five", Kind::Count, 0.2, None);
+        reads("two out of five hundred", "two out of five hundred", Kind::Count, 0.004, None);
+        reads("1 over 3", "1 over 3", Kind::Count, 1.0 / 3.0, None);
+        // "over" makes a ratio only after one: "20 over three days" is 20 and a bound.
+        let figures: Vec<_> = scan("20 over three days").iter().map(|m| m.value.figure).collect();
+        assert_eq!(figures, vec![20.0, 3.0]);
+        let (span, _, figure, qualifier, _) = read("more than half people came");
+        assert_eq!((span.as_str(), figure, qualifier), ("more than half", 0.5, Qualifier::MoreThan));
+        // A fraction is exact: no rounding step.
+        let (_, m) = one("two thirds");
+        assert_eq!(m.value.approx, m.value.logical);
+    }
+
+    #[test]
+    fn written_decimals_signs_and_mixed_forms() {
+        reads("five point five", "five point five", Kind::Count, 5.5, None);
+        reads("two hundred point zero three", "two hundred point zero three", Kind::Count, 200.03, None);
+        reads("nought point eleven", "nought point eleven", Kind::Count, 0.11, None);
+        reads("The answer is minus 5", "minus 5", Kind::Count, -5.0, None);
+        reads("negative ten", "negative ten", Kind::Count, -10.0, None);
+        reads("naught", "naught", Kind::Count, 0.0, None);
+        reads("3 hundred and 21", "3 hundred and 21", Kind::Count, 321.0, None);
+        reads("4 thousand 3 hundred and 21", "4 thousand 3 hundred and 21", Kind::Count, 4321.0, None);
+        reads("322 hundred", "322 hundred", Kind::Count, 32_200.0, None);
+        reads("13 lakh", "13 lakh", Kind::Count, 1.3e6, None);
+        reads("three lakh crore", "three lakh crore", Kind::Count, 3e12, None);
+        reads("3 dozens", "3 dozens", Kind::Count, 36.0, None);
+        reads("three hundred and two dozens", "three hundred and two dozens", Kind::Count, 324.0, None);
+        reads("fifty - two", "fifty - two", Kind::Count, 52.0, None);
+        reads(
+            "twenty-one trillion and three hundred",
+            "twenty-one trillion and three hundred",
+            Kind::Count,
+            21e12 + 300.0,
+            None,
+        );
+        let spans: Vec<_> = scan("3 hundred and 2 hundred").iter().map(|m| m.value.figure).collect();
+        assert_eq!(spans, vec![300.0, 200.0]);
+        // Rounding steps still come from the figure: "5.5 million" rounds like "5,500,000".
+        let (_, m) = one("five and a half million");
+        assert_eq!(m.value.approx, closed(5_450_000.0, 5_550_000.0));
+    }
+
+    #[test]
+    fn notation_and_abbreviated_scales() {
+        reads(".08", ".08", Kind::Count, 0.08, None);
+        reads("1e10", "1e10", Kind::Count, 1e10, None);
+        reads("1.3e6", "1.3e6", Kind::Count, 1.3e6, None);
+        reads("-12e-1", "-12e-1", Kind::Count, -1.2, None);
+        reads("2.5^-1", "2.5^-1", Kind::Count, 0.4, None);
+        reads("-1.1^+23", "-1.1^+23", Kind::Count, -(1.1f64.powi(23)), None);
+        reads("1.3x10^6", "1.3x10^6", Kind::Count, 1.3e6, None);
+        reads("I can give you 10M.", "10M", Kind::Count, 1e7, None);
+        reads(" 2.33 k", "2.33 k", Kind::Count, 2330.0, None);
+        reads("1.2b", "1.2b", Kind::Count, 1.2e9, None);
+        reads("either 10 bln", "10 bln", Kind::Count, 1e10, None);
+        reads("2mil", "2mil", Kind::Count, 2e6, None);
+        reads("12,34,567.89", "12,34,567.89", Kind::Count, 1_234_567.89, None);
+        assert_eq!(scan("1m isn't a number"), vec![]);
+    }
+
+    #[test]
+    fn bounds_in_every_wording() {
+        for (text, span, qualifier, figure) in [
+            ("greater than 4,565", "greater than 4,565", Qualifier::MoreThan, 4565.0),
+            ("no less than thirty", "no less than thirty", Qualifier::AtLeast, 30.0),
+            ("less than or equal to 100", "less than or equal to 100", Qualifier::AtMost, 100.0),
+            ("equal to or more than 30", "equal to or more than 30", Qualifier::AtLeast, 30.0),
+            ("smaller or equal than 100", "smaller or equal than 100", Qualifier::AtMost, 100.0),
+            ("exceed 3000", "exceed 3000", Qualifier::MoreThan, 3000.0),
+            ("x>10", ">10", Qualifier::MoreThan, 10.0),
+            (">= 30", ">= 30", Qualifier::AtLeast, 30.0),
+            ("< = 100", "< = 100", Qualifier::AtMost, 100.0),
+            ("<=  -30", "<=  -30", Qualifier::AtMost, -30.0),
+            ("50 or more people", "50 or more", Qualifier::AtLeast, 50.0),
+            ("about five hundred or less", "five hundred or less", Qualifier::AtMost, 500.0),
+            ("200 or greater than", "200 or greater than", Qualifier::AtLeast, 200.0),
+            ("less than 5000 or equal", "less than 5000 or equal", Qualifier::AtMost, 5000.0),
+            ("equal to 20", "equal to 20", Qualifier::None, 20.0),
+        ] {
+            let (got, _, f, q, _) = read(text);
+            assert_eq!((got.as_str(), q, f), (span, qualifier, figure), "{text:?}");
+        }
+        check(
+            "greater than 100 and smaller than 300",
+            "greater than 100 and smaller than 300",
+            Kind::Count,
+            100.0,
+            Qualifier::Range,
+            None,
+            iv(Some(100.0), false, Some(300.0), false),
+            iv(Some(100.0), false, Some(300.0), false),
+        );
+        check(
+            "at most 100 and at least 20 apples",
+            "at most 100 and at least 20",
+            Kind::Count,
+            20.0,
+            Qualifier::Range,
+            None,
+            closed(20.0, 100.0),
+            closed(20.0, 100.0),
+        );
+        range("20 through 100", "20 through 100", Kind::Count, 20.0, 100.0, None);
+        range("5k-20k", "5k-20k", Kind::Count, 5000.0, 20_000.0, None);
+        // Bounds that cannot hold together stay two.
+        let qualifiers: Vec<_> =
+            scan("More than 40 and less than 10").iter().map(|m| m.value.qualifier).collect();
+        assert_eq!(qualifiers, vec![Qualifier::MoreThan, Qualifier::LessThan]);
+        let figures: Vec<_> = scan("200 or greater than 190").iter().map(|m| m.value.figure).collect();
+        assert_eq!(figures, vec![200.0, 190.0]);
+    }
+
+    #[test]
+    fn currencies_symbols_codes_names_and_subunits() {
+        reads("50 cents", "50 cents", Kind::Money, 0.5, Some("USD"));
+        reads("470 pence", "470 pence", Kind::Money, 4.7, Some("GBP"));
+        reads("a 12-cent-a-share dividend", "12-cent", Kind::Money, 0.12, Some("USD"));
+        reads("its one-yen bid", "one-yen", Kind::Money, 1.0, Some("JPY"));
+        reads("close one penny", "one penny", Kind::Money, 0.01, Some("GBP"));
+        reads("c $ 16.4 million", "c $ 16.4 million", Kind::Money, 16.4e6, Some("CAD"));
+        reads("hk $ 10.05 billion", "hk $ 10.05 billion", Kind::Money, 10.05e9, Some("HKD"));
+        reads("us $ 150 million", "us $ 150 million", Kind::Money, 150e6, Some("USD"));
+        reads("won a $48.2 million contract", "$48.2 million", Kind::Money, 48.2e6, Some("USD"));
+        reads("Keith's $500 guitar", "$500", Kind::Money, 500.0, Some("USD"));
+        reads("A$15", "A$15", Kind::Money, 15.0, Some("AUD"));
+        reads("nzd$15", "nzd$15", Kind::Money, 15.0, Some("NZD"));
+        reads("nor is 10 €", "10 €", Kind::Money, 10.0, Some("EUR"));
+        reads("100元", "100元", Kind::Money, 100.0, Some("CNY"));
+        reads("115USD", "115USD", Kind::Money, 115.0, Some("USD"));
+        reads("usd 200", "usd 200", Kind::Money, 200.0, Some("USD"));
+        reads("rmb 10", "rmb 10", Kind::Money, 10.0, Some("CNY"));
+        reads("They lost 75 USD million", "75 USD million", Kind::Money, 75e6, Some("USD"));
+        reads("30 MUSD", "30 MUSD", Kind::Money, 30e6, Some("USD"));
+        reads("revenues of MAUD 60", "MAUD 60", Kind::Money, 60e6, Some("AUD"));
+        reads("3 dollars 50 cents", "3 dollars 50 cents", Kind::Money, 3.5, Some("USD"));
+        reads(
+            "thirteen dollars and forty-five cents",
+            "thirteen dollars and forty-five cents",
+            Kind::Money,
+            13.45,
+            Some("USD"),
+        );
+        reads("420 million finnish markka", "420 million finnish markka", Kind::Money, 420e6, Some("FIM"));
+        reads(
+            "125 million australian dollars",
+            "125 million australian dollars",
+            Kind::Money,
+            125e6,
+            Some("AUD"),
+        );
+        reads("10 turkish lira", "10 turkish lira", Kind::Money, 10.0, Some("TRY"));
+        reads("6.25 BTC", "6.25 BTC", Kind::Money, 6.25, Some("XBT"));
+        reads("2 satoshis", "2 satoshis", Kind::Money, 2e-8, Some("XBT"));
+        reads("35 lakh rupees", "35 lakh rupees", Kind::Money, 3.5e6, Some("INR"));
+        reads("12,34,567.89 rupees", "12,34,567.89 rupees", Kind::Money, 1_234_567.89, Some("INR"));
+        reads("half million usd", "half million usd", Kind::Money, 500_000.0, Some("USD"));
+        // "ALL" is a word, not the Albanian lek.
+        assert!(scan("All 70 of us. ALL 5 solutions").iter().all(|m| m.kind == Kind::Count));
+    }
+
+    #[test]
+    fn percent_wordings() {
+        reads(" 100 percentage", "100 percentage", Kind::Percent, 100.0, Some("percent"));
+        reads("one hundred percents", "one hundred percents", Kind::Percent, 100.0, Some("percent"));
+        reads("just need minus five percent", "minus five percent", Kind::Percent, -5.0, Some("percent"));
+        reads("percent of 10", "percent of 10", Kind::Percent, 10.0, Some("percent"));
+        reads("per cent of twenty-two", "per cent of twenty-two", Kind::Percent, 22.0, Some("percent"));
+        // Only opening a sentence: "a small percent of 300 homes" is no 300%.
+        assert!(scan("a small percent of 300 homes").iter().all(|m| m.kind == Kind::Count));
+    }
+
+    #[test]
+    fn reporters_forms() {
+        reads("2,500-strong force", "2,500", Kind::Count, 2500.0, None);
+        let (span, kind, figure, qualifier, _) = read("nearly half a million people");
+        assert_eq!(
+            (span.as_str(), kind, figure, qualifier),
+            ("nearly half a million", Kind::Count, 500_000.0, Qualifier::Nearly)
+        );
+        let (span, _, figure, qualifier, _) = read("some 400 homes");
+        assert_eq!((span.as_str(), figure, qualifier), ("some 400", 400.0, Qualifier::About));
+        range("dozens of people", "dozens", Kind::Count, 13.0, 99.0, None);
+        range("ages 20 – 30", "20 – 30", Kind::Count, 20.0, 30.0, None);
     }
 
     #[test]

@@ -253,7 +253,7 @@ fn code(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::claim::{Kind, Location, Value};
-    use crate::finding::Severity;
+    use crate::finding::{Code, Severity};
 
     fn finding(n: usize, verdict: Verdict, sources: usize) -> Finding {
         let claims: Vec<Claim> = (0..sources)

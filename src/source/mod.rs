@@ -99,6 +99,16 @@ pub enum LoadError {
         /// The path as given.
         path: String,
     },
+    /// The input is larger than the limit; nothing of it was read.
+    #[error("{path}: {size} bytes is more than the input limit of {limit} bytes; split the file, or raise the limit with --max-input-size")]
+    TooLarge {
+        /// The path as given.
+        path: String,
+        /// Its size in bytes (for standard input: at least this).
+        size: u64,
+        /// The limit in force.
+        limit: u64,
+    },
     /// A claims file (`*.claims.json`) that is not in the shape `claimdiff extract --format json` prints.
     #[error("{path}:{line}:{column}: not a claims file: {message}; write it in the shape `claimdiff extract --format json` prints")]
     Claims {
@@ -299,21 +309,42 @@ fn is_project_document(name: &str) -> bool {
 /// A [`LoadError`] naming the path: missing, unreadable, binary, not a regular file (FIFOs,
 /// sockets and devices are refused without being opened), or a directory with nothing to read.
 pub fn load(arg: &str, role: Role) -> Result<Vec<Source>, LoadError> {
+    load_limited(arg, role, DEFAULT_MAX_INPUT_BYTES)
+}
+
+/// The largest input read by default: 256 MiB per file (a source is held in memory with its
+/// offset maps, so this bounds memory too).
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Like [`load`], refusing any file (or standard input) larger than `max_bytes` before reading it.
+///
+/// # Errors
+///
+/// As [`load`], plus [`LoadError::TooLarge`].
+pub fn load_limited(arg: &str, role: Role, max_bytes: u64) -> Result<Vec<Source>, LoadError> {
+    let too_large = |size: u64| LoadError::TooLarge { path: arg.to_owned(), size, limit: max_bytes };
     if arg == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
             .lock()
+            .take(max_bytes.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(|source| LoadError::Io { path: arg.to_owned(), source })?;
+        if bytes.len() as u64 > max_bytes {
+            return Err(too_large(bytes.len() as u64));
+        }
         return Ok(vec![Source::from_bytes(arg, role, stdin_format(&bytes), &bytes)?]);
     }
     // metadata() follows symlinks and does not open the file, so a FIFO is never opened.
     let meta = std::fs::metadata(arg).map_err(|e| io_error(arg, e))?;
     if meta.is_dir() {
-        return load_dir(arg, role);
+        return load_dir(arg, role, max_bytes);
     }
     if !meta.is_file() {
         return Err(LoadError::NotAFile { path: arg.to_owned() });
+    }
+    if meta.len() > max_bytes {
+        return Err(too_large(meta.len()));
     }
     let bytes = std::fs::read(arg).map_err(|e| io_error(arg, e))?;
     if is_claims_file(arg) {
@@ -345,7 +376,7 @@ fn stdin_format(bytes: &[u8]) -> Format {
 
 /// Loads the readable files under `dir`, walking iteratively. Symlinked directories are not
 /// followed, so a link loop cannot make the walk endless.
-fn load_dir(dir: &str, role: Role) -> Result<Vec<Source>, LoadError> {
+fn load_dir(dir: &str, role: Role, max_bytes: u64) -> Result<Vec<Source>, LoadError> {
     let prefix = if dir.ends_with('/') { dir.to_owned() } else { format!("{dir}/") };
     let mut pending: Vec<(PathBuf, String)> = vec![(PathBuf::from(dir), prefix)];
     let mut files: Vec<(String, PathBuf)> = Vec::new();
@@ -391,6 +422,10 @@ fn load_dir(dir: &str, role: Role) -> Result<Vec<Source>, LoadError> {
     files
         .into_par_iter()
         .map(|(shown, disk)| {
+            let size = std::fs::metadata(&disk).map_err(|e| io_error(&shown, e))?.len();
+            if size > max_bytes {
+                return Err(LoadError::TooLarge { path: shown, size, limit: max_bytes });
+            }
             let bytes = std::fs::read(&disk).map_err(|e| io_error(&shown, e))?;
             if is_claims_file(&shown) {
                 return Source::from_claims_file(&shown, role, &bytes);

@@ -1,0 +1,243 @@
+//! Hostile and broken inputs, end to end: each case asserts the exact message and exit status.
+//! Large inputs are generated in a temporary directory at test time, never committed.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stdout, clippy::indexing_slicing)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("claimdiff-hostile-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+
+    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).expect("write");
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn run(dir: &Path, args: &[&str]) -> (String, String, i32) {
+    let out = Command::new(env!("CARGO_BIN_EXE_claimdiff"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("claimdiff runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+const ARTICLE: &[u8] = b"The storm killed 20 people.\n";
+
+#[test]
+fn empty_and_whitespace_only_files_have_nothing_to_compare() {
+    let tmp = TempDir::new("empty");
+    tmp.write("empty.txt", b"");
+    tmp.write("blank.txt", b"  \n\t\n   \n");
+    let (stdout, stderr, status) = run(&tmp.0, &["check", "--isolated", "empty.txt", "blank.txt"]);
+    assert_eq!(status, 0);
+    assert_eq!(stderr, "");
+    assert!(stdout.starts_with("No field was stated by the sources (nothing to compare).\n"), "{stdout}");
+    assert!(stdout.ends_with("2 sources, 0 fields: 0 conflicts, 0 agree, 0 one-sided\n"), "{stdout}");
+}
+
+#[test]
+fn utf16_with_a_bom_is_decoded_not_refused() {
+    let tmp = TempDir::new("utf16");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "The storm killed 22 people.\n".encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    tmp.write("utf16.txt", &bytes);
+    tmp.write("utf8.txt", ARTICLE);
+    let (stdout, _, status) = run(&tmp.0, &["check", "--isolated", "utf16.txt", "utf8.txt"]);
+    assert_eq!(status, 1);
+    assert!(stdout.contains("utf16.txt:1:18  \"22\""), "{stdout}");
+}
+
+#[test]
+fn inputs_over_the_limit_are_refused_unread() {
+    let tmp = TempDir::new("huge");
+    // A sparse 1 GiB file: refused by its size before any of it is read.
+    let file = std::fs::File::create(tmp.0.join("huge.txt")).expect("create");
+    file.set_len(1 << 30).expect("sparse file");
+    drop(file);
+    tmp.write("small.txt", ARTICLE);
+    let (_, stderr, status) = run(&tmp.0, &["check", "--isolated", "huge.txt", "small.txt"]);
+    assert_eq!(status, 2);
+    assert_eq!(
+        stderr,
+        "claimdiff: error: huge.txt: 1073741824 bytes is more than the input limit of 268435456 bytes; split the file, or raise the limit with --max-input-size\n"
+    );
+    let (_, stderr, status) =
+        run(&tmp.0, &["check", "--isolated", "--max-input-size", "10", "small.txt", "small.txt"]);
+    assert_eq!(status, 2);
+    assert_eq!(
+        stderr,
+        "claimdiff: error: small.txt: 28 bytes is more than the input limit of 10 bytes; split the file, or raise the limit with --max-input-size\n"
+    );
+}
+
+#[test]
+fn a_long_single_line_is_read_with_exact_positions() {
+    let tmp = TempDir::new("one-line");
+    // 8 MB on one line, a figure near the end: positions stay exact far into a line.
+    let mut text = "filler words and more words ".repeat(300_000).into_bytes();
+    text.extend_from_slice(b"The storm killed 20 people.");
+    let column = text.len() - "20 people.".len() + 1;
+    tmp.write("long.txt", &text);
+    tmp.write("short.txt", b"The storm killed 21 people.\n");
+    let (stdout, _, status) = run(&tmp.0, &["check", "--isolated", "long.txt", "short.txt"]);
+    assert_eq!(status, 1);
+    assert!(
+        stdout.contains(&format!("long.txt:1:{column}  \"20\"")),
+        "{}",
+        &stdout[..stdout.len().min(2000)]
+    );
+}
+
+#[test]
+fn deeply_nested_html_does_not_overflow_the_stack() {
+    let tmp = TempDir::new("nested");
+    let mut html = "<div>".repeat(100_000);
+    html.push_str("<p>The storm killed 20 people.</p>");
+    html.push_str(&"</div>".repeat(100_000));
+    tmp.write("deep.html", html.as_bytes());
+    tmp.write("plain.txt", ARTICLE);
+    let (stdout, stderr, status) = run(&tmp.0, &["check", "--isolated", "deep.html", "plain.txt"]);
+    assert_eq!((status, stderr.as_str()), (0, ""));
+    assert!(stdout.contains("│ deaths ┆ 20   ┆ 20    ┆ agree   │"), "{stdout}");
+}
+
+#[test]
+fn a_markdown_table_of_megabytes_is_read() {
+    let tmp = TempDir::new("table");
+    let mut md = String::from("| town | dead |\n|---|---|\n");
+    for i in 0..100_000 {
+        md.push_str(&format!("| Town {i} | {} |\n", i % 7));
+    }
+    md.push_str("\nThe storm killed 20 people.\n");
+    tmp.write("big.md", md.as_bytes());
+    tmp.write("plain.txt", ARTICLE);
+    let (stdout, stderr, status) = run(&tmp.0, &["check", "--isolated", "big.md", "plain.txt"]);
+    // 200,000 table figures pass the claim limit: said, and the fielded claim is still kept.
+    assert_eq!(
+        (status, stderr.as_str()),
+        (
+            0,
+            "claimdiff: warning: big.md: 199400 claims read; only 100000 are used, those with a field first (raise the limit with --max-claims)\n"
+        )
+    );
+    assert!(stdout.ends_with("2 sources, 1 field: 0 conflicts, 1 agree, 0 one-sided\n"), "{stdout}");
+}
+
+#[test]
+fn the_same_file_twice_is_read_once() {
+    let tmp = TempDir::new("twice");
+    tmp.write("a.txt", ARTICLE);
+    let (stdout, stderr, status) = run(&tmp.0, &["check", "--isolated", "a.txt", "a.txt"]);
+    assert_eq!(status, 0);
+    assert_eq!(
+        stderr,
+        "claimdiff: warning: a.txt: given more than once; read once\nclaimdiff: warning: only 1 source was given; give two or more articles to compare\n"
+    );
+    assert!(stdout.ends_with("1 source, 1 field: 0 conflicts, 0 agree, 1 one-sided\n"), "{stdout}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_without_being_opened() {
+    let tmp = TempDir::new("fifo");
+    let made = Command::new("mkfifo").arg(tmp.0.join("pipe.txt")).status();
+    if !made.is_ok_and(|s| s.success()) {
+        println!("skipped: mkfifo is not available");
+        return;
+    }
+    tmp.write("a.txt", ARTICLE);
+    let (_, stderr, status) = run(&tmp.0, &["check", "--isolated", "pipe.txt", "a.txt"]);
+    assert_eq!(status, 2);
+    assert_eq!(
+        stderr,
+        "claimdiff: error: pipe.txt: not a regular file (give a file or a directory; to read a pipe, use - and redirect it)\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = TempDir::new("unreadable");
+    let path = tmp.write("secret.txt", ARTICLE);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    if std::fs::read(&path).is_ok() {
+        println!(
+            "skipped: running as a user who can read any file (root), so unreadable files cannot be made"
+        );
+        return;
+    }
+    tmp.write("a.txt", ARTICLE);
+    let (_, stderr, status) = run(&tmp.0, &["check", "--isolated", "secret.txt", "a.txt"]);
+    assert_eq!(status, 2);
+    assert_eq!(stderr, "claimdiff: error: secret.txt: cannot read: Permission denied (os error 13)\n");
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/police-operation");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimdiff"))
+        .args(["check", "--isolated", "--fail-on", "never", "--format", "json"])
+        .arg(&examples)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("claimdiff runs");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut first = String::new();
+    BufReader::new(stdout).read_line(&mut first).expect("one line");
+    // The pipe is closed here, like `| head -1`.
+    let out = child.wait_with_output().expect("exits");
+    assert_eq!(first, "{\n");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn inputs_are_never_modified() {
+    let tmp = TempDir::new("untouched");
+    let a = tmp.write("a.txt", ARTICLE);
+    let b = tmp.write("b.md", b"# T\n\nThe storm killed 22 people.\n");
+    let before = (std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    let _ = run(&tmp.0, &["check", "--isolated", "a.txt", "b.md"]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimdiff"))
+        .args(["extract", "--isolated", "-"])
+        .current_dir(&tmp.0)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("runs");
+    child.stdin.take().expect("stdin").write_all(ARTICLE).expect("feeds");
+    assert!(child.wait().expect("exits").success());
+    assert_eq!((std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap()), before);
+    let names: Vec<String> = std::fs::read_dir(&tmp.0)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "nothing written beside the inputs: {names:?}");
+}
