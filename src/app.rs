@@ -102,6 +102,9 @@ pub struct Config {
     pub rule_files: Vec<PathBuf>,
     /// Resource limits.
     pub limits: Limits,
+    /// Article date for sources whose files give none (ISO 8601, "2025-11-22"): relative dates
+    /// ("last Tuesday") and dates without a year are read against it.
+    pub article_date: Option<String>,
 }
 
 /// Hard limits that keep a hostile input from exhausting memory or time. Hitting one is an error
@@ -203,12 +206,21 @@ pub fn load_rules(config: &Config) -> Result<Rulebook, Error> {
     Ok(book)
 }
 
-fn load_sources(inputs: &[(String, Role)], limits: &Limits) -> Result<(Vec<Source>, Vec<String>), Error> {
+fn load_sources(
+    inputs: &[(String, Role)],
+    limits: &Limits,
+    article_date: Option<&str>,
+) -> Result<(Vec<Source>, Vec<String>), Error> {
     if inputs.iter().filter(|(i, _)| i == "-").count() > 1 {
         return Err(Error::Usage("standard input (-) can be given only once".to_string()));
     }
     let mut sources = Vec::new();
     let mut warnings = Vec::new();
+    if let Some(date) = article_date {
+        if crate::extract::date::parse_reference(date).is_none() {
+            return Err(Error::Usage(format!("--article-date {date}: not a date; write it as YYYY-MM-DD")));
+        }
+    }
     for (input, role) in inputs {
         for loaded in source::load_limited(input, *role, limits.max_input_bytes)? {
             if sources.iter().any(|s: &Source| s.path == loaded.path) {
@@ -216,6 +228,10 @@ fn load_sources(inputs: &[(String, Role)], limits: &Limits) -> Result<(Vec<Sourc
                 continue;
             }
             warnings.extend(loaded.warnings.iter().cloned());
+            let mut loaded = loaded;
+            if loaded.published.is_none() {
+                loaded.published = article_date.map(str::to_string);
+            }
             sources.push(loaded);
         }
     }
@@ -269,7 +285,8 @@ pub fn run_with_progress(
         }),
         Command::Extract { inputs } => {
             let with_roles: Vec<(String, Role)> = inputs.iter().map(|i| (i.clone(), Role::Source)).collect();
-            let (sources, mut warnings) = load_sources(&with_roles, &config.limits)?;
+            let (sources, mut warnings) =
+                load_sources(&with_roles, &config.limits, config.article_date.as_deref())?;
             let extractor = Extractor::new(&rules)?;
             let claims = cap_claims(
                 extract_all_with_progress(&sources, &extractor, progress),
@@ -299,7 +316,8 @@ pub fn run_with_progress(
             let mut with_roles: Vec<(String, Role)> =
                 inputs.iter().map(|i| (i.clone(), draft_role)).collect();
             with_roles.extend(against.iter().map(|r| (r.clone(), Role::Reference)));
-            let (sources, mut warnings) = load_sources(&with_roles, &config.limits)?;
+            let (sources, mut warnings) =
+                load_sources(&with_roles, &config.limits, config.article_date.as_deref())?;
             if against.is_empty() && sources.len() < 2 {
                 warnings.push(format!(
                     "only {} source was given; give two or more articles to compare",

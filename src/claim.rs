@@ -67,6 +67,8 @@ pub enum Qualifier {
     Nearly,
     /// "between 20 and 30", "20-30", "from 20 to 30": both ends inclusive.
     Range,
+    /// No figure is given ("a small percent", "the percentage"): only the unit is known.
+    Unstated,
 }
 
 /// An interval on the real line; `None` is unbounded on that side.

@@ -119,6 +119,10 @@ struct Common {
     /// Most claims kept from one source (default 100000); more are dropped with a warning.
     #[arg(long, global = true, value_name = "N")]
     max_claims: Option<usize>,
+    /// Article date for sources whose files give none (YYYY-MM-DD): relative dates ("last
+    /// Tuesday") and dates without a year are read against it.
+    #[arg(long, global = true, value_name = "DATE")]
+    article_date: Option<String>,
     /// When to colour the table.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -249,6 +253,7 @@ impl Cli {
             default_rules: !common.no_default_rules,
             discover_from: if common.isolated { None } else { std::env::current_dir().ok() },
             rule_files: common.rules,
+            article_date: common.article_date,
             limits: Limits {
                 max_input_bytes: common.max_input_size.unwrap_or(Limits::default().max_input_bytes),
                 max_claims_per_source: common.max_claims.unwrap_or(Limits::default().max_claims_per_source),

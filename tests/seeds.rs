@@ -69,7 +69,10 @@ fn seed_articles_give_the_founding_table() {
     assert_eq!(rows, expected);
     assert_eq!(
         report["summary"],
-        serde_json::json!({"sources": 2, "fields": 10, "conflicts": 1, "agreements": 8, "gaps": 1})
+        serde_json::json!({
+            "sources": 2, "fields": 10, "conflicts": 1, "agreements": 8, "gaps": 1,
+            "unsupported": 0, "suppressed": 0, "baselined": 0, "suppression_problems": 0
+        })
     );
 
     let conflict = &report["findings"][0];

@@ -16,7 +16,7 @@ pub mod segment;
 
 use std::ops::Range;
 
-use crate::claim::{Claim, DateValue, Kind, Scope, Value};
+use crate::claim::{Claim, DateValue, Kind, Qualifier, Scope, Value};
 use crate::rules::Rulebook;
 use crate::source::Source;
 use crate::text::squash;
@@ -140,7 +140,12 @@ impl Extractor {
             mentions.push(Mention { range: d.start..d.end, kind: Kind::Date, value });
         }
         for q in number::scan_quantities(text) {
-            if dates.iter().any(|d| d.start < q.end && q.start < d.end) || is_label_number(text, q.start) {
+            // The word before a bare figure may label it ("Flight 123"); after a qualifier it cannot.
+            let bare_figure =
+                text.get(q.start..).and_then(|t| t.chars().next()).is_some_and(|c| c.is_ascii_digit());
+            if dates.iter().any(|d| d.start < q.end && q.start < d.end)
+                || (bare_figure && is_label_number(text, q.start))
+            {
                 continue;
             }
             mentions.push(Mention { range: q.start..q.end, kind: q.kind, value: Value::Quantity(q.value) });
@@ -185,7 +190,11 @@ impl Extractor {
             };
             for (i, mention) in seg_mentions.iter().enumerate() {
                 let mut field = self.field_for_mention(text, seg, seg_hits, seg_mentions, i);
-                if mention.kind == Kind::Date && matches!(mention.value, Value::Name(_)) {
+                // Unresolved relative dates and figures that were never stated are listed, never compared.
+                // A fraction ("half", "a third") counts nothing by itself; only whole counts take a field.
+                let unstated = matches!(&mention.value, Value::Quantity(q) if q.qualifier == Qualifier::Unstated
+                    || (mention.kind == Kind::Count && q.figure.abs() < 1.0));
+                if (mention.kind == Kind::Date && matches!(mention.value, Value::Name(_))) || unstated {
                     field = None;
                 }
                 let mut value = mention.value.clone();

@@ -60,7 +60,98 @@ pub fn scan_quantities(text: &str) -> Vec<QuantityMention> {
         // No figure starts inside a word or a digit run, so skip the rest of it at once.
         i += if b.is_ascii_alphanumeric() { ascii_alnum_run(bytes, i) } else { 1 };
     }
+    add_unstated_percents(text, &mut out);
     out
+}
+
+/// Words that name a percentage without giving one.
+const PERCENT_WORDS: [&str; 3] = ["percentage", "per cent", "percent"];
+
+/// A percentage named without a figure ("only a small percent", "the % of increase",
+/// "a percentage"): a percent whose value is only known to lie in [0, 100]. Such a claim says
+/// what the words say and nothing more; the extractor never gives it a field, so it is listed
+/// but never compared.
+fn add_unstated_percents(text: &str, out: &mut Vec<QuantityMention>) {
+    let lower = text.to_ascii_lowercase();
+    let mut found = Vec::new();
+    for word in PERCENT_WORDS.iter().copied().chain(std::iter::once("%")) {
+        let mut from = 0;
+        while let Some(pos) = lower.get(from..).and_then(|rest| rest.find(word)) {
+            let start = from + pos;
+            let end = start + word.len();
+            from = end;
+            let before = lower.get(..start).and_then(|s| s.chars().next_back());
+            let after = lower.get(end..).and_then(|s| s.chars().next());
+            // A bare "%" only as a word of its own ("the % of"), never inside a URL ("%28").
+            let word_ok = if word == "%" {
+                before.is_none_or(char::is_whitespace)
+                    && after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation())
+            } else {
+                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            };
+            // After a figure ("12 %", "twelve percent") the scanner has read it already.
+            let previous_word = lower.get(..start).unwrap_or("").split_whitespace().next_back().unwrap_or("");
+            let follows_figure = previous_word.chars().last().is_some_and(|c| c.is_ascii_digit())
+                || parse_written_word(previous_word);
+            let taken =
+                out.iter().chain(found.iter()).any(|m: &QuantityMention| m.start < end && start < m.end);
+            if word_ok && !follows_figure && !taken {
+                let whole = Interval::closed(0.0, 100.0);
+                found.push(QuantityMention {
+                    start,
+                    end,
+                    kind: Kind::Percent,
+                    value: Quantity {
+                        figure: 0.0,
+                        qualifier: Qualifier::Unstated,
+                        logical: whole,
+                        approx: whole,
+                        unit: Some("percent".to_string()),
+                    },
+                });
+            }
+        }
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|m| m.start);
+    }
+}
+
+/// Whether a word is a written number ("twelve"), so "twelve percent" is not read twice.
+fn parse_written_word(word: &str) -> bool {
+    const WORDS: [&str; 28] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+    ];
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    WORDS.contains(&w) || w == "hundred" || w.contains('-')
 }
 
 /// End of a phone number starting at `i`: "+" and digits, or "(ddd) ddd-dddd".
@@ -140,6 +231,13 @@ pub fn describe(q: &Quantity) -> String {
             let lo = q.logical.min.unwrap_or(q.figure);
             let hi = q.logical.max.unwrap_or(q.figure);
             return format!("between {} and {}", figure(lo), figure(hi));
+        }
+        Qualifier::Unstated => {
+            return match q.unit.as_deref() {
+                Some(PERCENT) => "an unstated percentage".to_string(),
+                Some(code) => format!("an unstated amount of {code}"),
+                None => "an unstated number".to_string(),
+            }
         }
         Qualifier::None => "",
         Qualifier::About => "about ",
@@ -230,6 +328,7 @@ fn quantity(n: f64, tz: u32, sig: u32, qualifier: Qualifier, unit: Option<&str>)
         max_inclusive: inclusive,
     };
     let (logical, approx) = match qualifier {
+        Qualifier::Unstated => (Interval::closed(0.0, 100.0), Interval::closed(0.0, 100.0)),
         Qualifier::None | Qualifier::Range => {
             // Small or non-round figures stay exact: "20 killed" and "22 killed" must conflict.
             let approx = if tz == 0 || n.abs() < 100.0 {
@@ -3389,7 +3488,9 @@ mod tests {
         reads("percent of 10", "percent of 10", Kind::Percent, 10.0, Some("percent"));
         reads("per cent of twenty-two", "per cent of twenty-two", Kind::Percent, 22.0, Some("percent"));
         // Only opening a sentence: "a small percent of 300 homes" is no 300%.
-        assert!(scan("a small percent of 300 homes").iter().all(|m| m.kind == Kind::Count));
+        let kinds: Vec<(Kind, Qualifier)> =
+            scan("a small percent of 300 homes").iter().map(|m| (m.kind, m.value.qualifier)).collect();
+        assert_eq!(kinds, vec![(Kind::Percent, Qualifier::Unstated), (Kind::Count, Qualifier::None)]);
     }
 
     #[test]
@@ -3404,6 +3505,34 @@ mod tests {
         assert_eq!((span.as_str(), figure, qualifier), ("some 400", 400.0, Qualifier::About));
         range("dozens of people", "dozens", Kind::Count, 13.0, 99.0, None);
         range("ages 20 – 30", "20 – 30", Kind::Count, 20.0, 30.0, None);
+    }
+
+    #[test]
+    fn percentages_named_without_a_figure() {
+        let spans = |t: &str| -> Vec<(String, String)> {
+            scan_quantities(t).iter().map(|m| (t[m.start..m.end].to_string(), describe(&m.value))).collect()
+        };
+        assert_eq!(
+            spans("Only a small percent attain the top ranks"),
+            vec![("percent".into(), "an unstated percentage".into())]
+        );
+        assert_eq!(
+            spans("The table shows the % of increase"),
+            vec![("%".into(), "an unstated percentage".into())]
+        );
+        assert_eq!(
+            spans("How do I calculate a percentage?"),
+            vec![("percentage".into(), "an unstated percentage".into())]
+        );
+        assert_eq!(
+            spans("Turnout was 12 percent, up 3 per cent"),
+            vec![("12 percent".into(), "12%".into()), ("3 per cent".into(), "3%".into())]
+        );
+        assert_eq!(spans("twelve percent"), vec![("twelve percent".into(), "12%".into())]);
+        assert_eq!(spans("percentages and percentiles"), vec![]);
+        let m = scan_quantities("a percentage");
+        assert_eq!(m[0].value.logical, Interval::closed(0.0, 100.0));
+        assert_eq!(m[0].value.qualifier, Qualifier::Unstated);
     }
 
     #[test]

@@ -402,11 +402,14 @@ pub fn claims(claims: &[Claim], sources: &[SourceInfo]) -> String {
     }
     let mut out = if claims.is_empty() { "No claims found.\n".to_string() } else { format!("{table}\n") };
     let fielded = claims.iter().filter(|c| c.field.is_some()).count();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
     out.push_str(&format!(
-        "\n{} claims, {} with a field, from {} sources\n",
+        "\n{} claim{}, {} with a field, from {} source{}\n",
         claims.len(),
+        plural(claims.len()),
         fielded,
-        sources.len()
+        sources.len(),
+        plural(sources.len())
     ));
     out
 }

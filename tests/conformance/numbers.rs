@@ -352,6 +352,19 @@ fn score_percents(claims: &[Claim], results: &[Json]) -> Result<(), String> {
         if !same_text(&claim.text, text) {
             return Err(format!("span {:?}, expected {text:?}", claim.text));
         }
+        // P2: a percentage named without a figure ("a small percent"): the spec's "null" value is
+        // claimdiff's unstated percentage, [0, 100] with qualifier `unstated`.
+        let spec_value = &result["Resolution"]["value"];
+        if spec_value.is_null() || spec_value.as_str() == Some("null") {
+            let whole = q.qualifier == Qualifier::Unstated
+                && q.logical == Interval::closed(0.0, 100.0)
+                && q.unit.as_deref() == Some("percent");
+            return if whole {
+                Ok(())
+            } else {
+                Err(format!("expected an unstated percentage, read {:?}", q.qualifier))
+            };
+        }
         // P1: "100%" in the spec is claimdiff's 100 with unit "percent".
         let value = parse_value(&result["Resolution"]["value"]).ok_or("the spec gives no value")?;
         if !same(q.figure, value) || q.unit.as_deref() != Some("percent") {
