@@ -2367,7 +2367,10 @@ fn connector(text: &str, i: usize, lead: Option<Lead>) -> Option<(Conn, usize)> 
         (j > end).then_some(j)
     };
     if lead == Some(Lead::Between) {
-        return after_word("and").map(|j| (Conn::And, j));
+        // "between 20 and 30", and the looser "between 20–30" that reporters also write.
+        if let Some(j) = after_word("and") {
+            return Some((Conn::And, j));
+        }
     }
     if lead == Some(Lead::Block) {
         return None;
@@ -3505,6 +3508,19 @@ mod tests {
         assert_eq!((span.as_str(), figure, qualifier), ("some 400", 400.0, Qualifier::About));
         range("dozens of people", "dozens", Kind::Count, 13.0, 99.0, None);
         range("ages 20 – 30", "20 – 30", Kind::Count, 20.0, 30.0, None);
+    }
+
+    #[test]
+    fn between_with_a_dash_is_one_range() {
+        for t in ["between 20–30 people", "Between 20-30 people", "between 20 – 30 people"] {
+            let m = scan_quantities(t);
+            assert_eq!(m.len(), 1, "{t}");
+            assert_eq!(
+                (m[0].value.logical, m[0].value.qualifier),
+                (Interval::closed(20.0, 30.0), Qualifier::Range),
+                "{t}"
+            );
+        }
     }
 
     #[test]

@@ -111,7 +111,10 @@ pub fn event_trigger(sentence: &str, rules: &ScopeRules) -> Option<(usize, Scope
                 .get(at + phrase.len()..)
                 .and_then(|s| s.chars().next())
                 .is_none_or(|c| !c.is_alphanumeric());
-            if before_ok && after_ok {
+            // "a third of the town" is a fraction, not a third event.
+            let fraction =
+                lower.get(at + phrase.len()..).is_some_and(|rest| rest.trim_start().starts_with("of "));
+            if before_ok && after_ok && !fraction {
                 best = Some(best.map_or(at, |b| b.min(at)));
                 break;
             }
@@ -218,6 +221,7 @@ mod tests {
             Some((12, "a second earthquake".into()))
         );
         assert_eq!(found("Police arrested 3,744 suspects."), None);
+        assert_eq!(found("A third of the town was evacuated."), None);
         assert_eq!(found("It was a 20 percent rise."), None);
     }
 
