@@ -184,6 +184,8 @@ pub struct Outcome {
     pub stdout: String,
     /// Warnings for standard error, one sentence each.
     pub warnings: Vec<String>,
+    /// Notes for standard error (what was written where), one sentence each.
+    pub notes: Vec<String>,
     /// The exit status.
     pub status: Status,
 }
@@ -257,6 +259,7 @@ pub fn run_with_progress(
             ),
             warnings: Vec::new(),
             status: Status::Clean,
+            notes: Vec::new(),
         });
     }
     let mut rules = load_rules(config)?;
@@ -276,12 +279,14 @@ pub fn run_with_progress(
                     Vec::new()
                 },
                 status: if failed { Status::Findings } else { Status::Clean },
+                notes: Vec::new(),
             })
         }
         Command::Rules => Ok(Outcome {
             stdout: report::render_rules(&rules, config.format),
             warnings: Vec::new(),
             status: Status::Clean,
+            notes: Vec::new(),
         }),
         Command::Extract { inputs } => {
             let with_roles: Vec<(String, Role)> = inputs.iter().map(|i| (i.clone(), Role::Source)).collect();
@@ -300,6 +305,7 @@ pub fn run_with_progress(
                 stdout: report::render_claims(&claims, &infos, config.format),
                 warnings,
                 status: Status::Clean,
+                notes: Vec::new(),
             })
         }
         Command::Check { inputs, against, fail_on, severity_overrides, baseline, write_baseline, force } => {
@@ -333,15 +339,17 @@ pub fn run_with_progress(
             );
             let mut report = check_claims(&sources, &claims, &rules);
             apply_overrides(&mut report, &overrides);
+            let mut notes = Vec::new();
             if let Some(path) = baseline {
                 report.baselined = Baseline::read(path)?.filter(&mut report);
             }
             if let Some(path) = write_baseline {
                 crate::baseline::write_new_file(path, &crate::baseline::render(&report), *force)?;
-                warnings.push(format!(
-                    "{}: baseline written with {} findings",
+                let count = report.findings.iter().filter(|f| f.verdict != Verdict::Agree).count();
+                notes.push(format!(
+                    "{}: baseline written with {count} finding{}",
                     path.display(),
-                    report.findings.iter().filter(|f| f.verdict != Verdict::Agree).count()
+                    if count == 1 { "" } else { "s" }
                 ));
             }
             let failed = fail_on.is_some_and(|threshold| {
@@ -351,6 +359,7 @@ pub fn run_with_progress(
                 stdout: report::render_report(&report, config.format, config.style),
                 warnings,
                 status: if failed { Status::Findings } else { Status::Clean },
+                notes,
             })
         }
     }

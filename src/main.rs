@@ -6,6 +6,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 mod cli;
+mod progress;
+
+use progress::Progress;
 
 fn main() -> ExitCode {
     let config = match cli::Cli::try_parse().map(cli::Cli::resolve) {
@@ -32,6 +35,9 @@ fn main() -> ExitCode {
             for warning in &outcome.warnings {
                 let _ = writeln!(stderr, "claimdiff: warning: {warning}");
             }
+            for note in &outcome.notes {
+                let _ = writeln!(stderr, "claimdiff: {note}");
+            }
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error: the reader has what it wanted.
             match stdout.write_all(outcome.stdout.as_bytes()).and_then(|()| stdout.flush()) {
@@ -45,48 +51,6 @@ fn main() -> ExitCode {
         Err(error) => {
             let _ = writeln!(std::io::stderr().lock(), "claimdiff: error: {error}");
             ExitCode::from(claimdiff::Status::Failure.code())
-        }
-    }
-}
-
-/// A progress line on standard error for runs longer than a second, only when standard error is
-/// a terminal and the output is for people (never in CI formats or pipes).
-struct Progress {
-    enabled: bool,
-    started: std::time::Instant,
-    shown: std::sync::atomic::AtomicBool,
-    last: std::sync::Mutex<std::time::Instant>,
-}
-
-impl Progress {
-    fn new(human_output: bool) -> Progress {
-        use std::io::IsTerminal;
-        let now = std::time::Instant::now();
-        Progress {
-            enabled: human_output && std::io::stderr().is_terminal(),
-            started: now,
-            shown: std::sync::atomic::AtomicBool::new(false),
-            last: std::sync::Mutex::new(now),
-        }
-    }
-
-    fn update(&self, done: usize, total: usize) {
-        if !self.enabled || self.started.elapsed() < std::time::Duration::from_secs(1) {
-            return;
-        }
-        let Ok(mut last) = self.last.try_lock() else { return };
-        if last.elapsed() < std::time::Duration::from_millis(100) && done < total {
-            return;
-        }
-        *last = std::time::Instant::now();
-        self.shown.store(true, std::sync::atomic::Ordering::Relaxed);
-        let _ = write!(std::io::stderr().lock(), "\rclaimdiff: reading sources {done}/{total}");
-    }
-
-    fn finish(&self) {
-        if self.shown.load(std::sync::atomic::Ordering::Relaxed) {
-            // Clear the progress line so the report starts on a clean terminal.
-            let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
         }
     }
 }

@@ -54,7 +54,7 @@ fn baseline_round_trip_reports_only_new_findings() {
         &["check", "--isolated", "draft.txt", "--against", "ref.txt", "--write-baseline", "base.json"],
     );
     assert_eq!(status, 1, "the conflict is still reported when the baseline is written");
-    assert_eq!(stderr, "claimdiff: warning: base.json: baseline written with 1 findings\n");
+    assert_eq!(stderr, "claimdiff: base.json: baseline written with 1 finding\n");
     let baseline = std::fs::read_to_string(tmp.0.join("base.json")).expect("baseline written");
     assert!(
         baseline.contains("\"fingerprint\": \"deaths||value-conflict|draft.txt=11;ref.txt=9\""),
