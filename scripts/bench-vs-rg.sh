@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Times the release binary as a whole process against ripgrep on the same synthetic corpus.
+#
+#   bash scripts/bench-vs-rg.sh                 # 10,000 articles, seed 7, 5 runs each
+#   ARTICLES=1000 RUNS=3 bash scripts/bench-vs-rg.sh
+#
+# Steps: builds the release binary and the corpus generator once; writes the corpus
+# (examples/gen_corpus.rs) unless it is already there; takes the default rulebook's cue words
+# from `claimdiff rules --format json` (field `cues`) into a pattern file; then times
+#
+#   rg -i -c -F -f PATTERNS CORPUS/                      the cue-word scan, the yardstick
+#   claimdiff extract --format json CORPUS/ > /dev/null
+#   claimdiff check CORPUS/ > /dev/null
+#
+# with hyperfine when it is installed (median of RUNS runs after one warm-up), else with a loop
+# of /usr/bin/time; then runs each once more under /usr/bin/time -v for peak RSS and CPU time,
+# and prints wall times, CPU use, peak RSS and the ratios to ripgrep.
+#
+# Needs: ripgrep, GNU time, jq or python3; hyperfine is optional. On Debian/Ubuntu:
+#   apt-get update && apt-get install -y ripgrep hyperfine time jq
+# (INSTALL=1 makes this script run that itself when something is missing and it runs as root.)
+#
+# Environment: ARTICLES (10000), SEED (7), RUNS (5), CORPUS (/tmp/claimdiff-corpus-ARTICLES-sSEED),
+# WORK (a temporary directory for the pattern file and timings).
+set -euo pipefail
+
+ARTICLES="${ARTICLES:-10000}"
+SEED="${SEED:-7}"
+RUNS="${RUNS:-5}"
+CORPUS="${CORPUS:-/tmp/claimdiff-corpus-${ARTICLES}-s${SEED}}"
+WORK="${WORK:-$(mktemp -d /tmp/claimdiff-bench.XXXXXX)}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+missing=()
+command -v rg >/dev/null || missing+=(ripgrep)
+[ -x /usr/bin/time ] || missing+=(time)
+command -v jq >/dev/null || command -v python3 >/dev/null || missing+=(jq)
+if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "${INSTALL:-0}" = 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get update -qq && apt-get install -y -qq "${missing[@]}" hyperfine
+    else
+        echo "bench-vs-rg: missing ${missing[*]}; install with:" >&2
+        echo "  apt-get update && apt-get install -y ripgrep hyperfine time jq" >&2
+        echo "(or rerun with INSTALL=1 as root)" >&2
+        exit 2
+    fi
+fi
+
+echo "== building (release)" >&2
+cargo build --release --quiet --bin claimdiff --example gen_corpus
+TARGET_DIR="$(cargo metadata --format-version 1 --no-deps 2>/dev/null |
+    sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
+TARGET_DIR="${TARGET_DIR:-$ROOT/target}"
+BIN="$TARGET_DIR/release/claimdiff"
+GEN="$TARGET_DIR/release/examples/gen_corpus"
+
+have=$(find "$CORPUS" -maxdepth 1 -name 'article-*' 2>/dev/null | wc -l || true)
+if [ "$have" != "$ARTICLES" ]; then
+    echo "== writing $ARTICLES articles (seed $SEED) to $CORPUS" >&2
+    rm -rf "$CORPUS"
+    "$GEN" --articles "$ARTICLES" --seed "$SEED" --out "$CORPUS" >&2
+fi
+input_bytes=$(find "$CORPUS" -maxdepth 1 -name 'article-*' -printf '%s\n' | awk '{s += $1} END {print s}')
+
+json_cues() {
+    if command -v jq >/dev/null; then
+        jq -r '.fields[].cues[]'
+    else
+        python3 -c 'import json, sys
+for f in json.load(sys.stdin)["fields"]:
+    for c in f["cues"]:
+        print(c)'
+    fi
+}
+"$BIN" rules --isolated --format json | json_cues | sort -u >"$WORK/patterns"
+
+# Warm the page cache so that every tool reads from memory.
+cat "$CORPUS"/* >/dev/null
+
+RG=(rg -i -c -F -f "$WORK/patterns" "$CORPUS/")
+EXTRACT=("$BIN" extract --isolated --format json "$CORPUS/")
+CHECK=("$BIN" check --isolated "$CORPUS/")
+
+# Sanity: the three commands work (check exits 1 on conflicts; rg 0 when something matched).
+"${RG[@]}" >/dev/null
+"${EXTRACT[@]}" >/dev/null
+"${CHECK[@]}" >/dev/null || [ $? = 1 ]
+
+median() { sort -n | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+declare -A wall
+if command -v hyperfine >/dev/null; then
+    echo "== hyperfine, $RUNS runs each" >&2
+    hyperfine --style basic --warmup 1 --runs "$RUNS" -i --export-json "$WORK/hyperfine.json" \
+        -n rg "${RG[*]} > /dev/null" \
+        -n extract "${EXTRACT[*]} > /dev/null" \
+        -n check "${CHECK[*]} > /dev/null" >&2
+    for name in rg extract check; do
+        if command -v jq >/dev/null; then
+            wall[$name]=$(jq -r ".results[] | select(.command == \"$name\") | .median" "$WORK/hyperfine.json")
+        else
+            wall[$name]=$(python3 -c "import json; print([r['median'] for r in json.load(open('$WORK/hyperfine.json'))['results'] if r['command'] == '$name'][0])")
+        fi
+    done
+else
+    echo "== /usr/bin/time, $RUNS runs each (hyperfine not installed)" >&2
+    for name in rg extract check; do
+        case $name in
+            rg) cmd=("${RG[@]}") ;;
+            extract) cmd=("${EXTRACT[@]}") ;;
+            check) cmd=("${CHECK[@]}") ;;
+        esac
+        : >"$WORK/$name.times"
+        for _ in $(seq "$RUNS"); do
+            /usr/bin/time -f '%e' -o "$WORK/t" "${cmd[@]}" >/dev/null || true
+            tail -n 1 "$WORK/t" >>"$WORK/$name.times"
+        done
+        wall[$name]=$(median <"$WORK/$name.times")
+    done
+fi
+
+# One more run each under time -v: peak RSS and CPU seconds.
+declare -A rss cpu elapsed
+for name in rg extract check; do
+    case $name in
+        rg) cmd=("${RG[@]}") ;;
+        extract) cmd=("${EXTRACT[@]}") ;;
+        check) cmd=("${CHECK[@]}") ;;
+    esac
+    /usr/bin/time -v -o "$WORK/$name.v" "${cmd[@]}" >/dev/null || true
+    rss[$name]=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/$name.v")
+    cpu[$name]=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {print u + s}' "$WORK/$name.v")
+    # "Elapsed (wall clock) time (h:mm:ss or m:ss): 0:02.77"
+    elapsed[$name]=$(awk '/Elapsed/ {n = split($NF, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$WORK/$name.v")
+done
+
+echo
+echo "corpus: $CORPUS ($ARTICLES articles, $(awk -v b="$input_bytes" 'BEGIN {printf "%.1f MB", b / 1e6}'))"
+echo "patterns: $(wc -l <"$WORK/patterns") cue words of the default rulebook ($WORK/patterns)"
+echo "machine: $(nproc) cores; $(date -u +%F)"
+echo
+printf '%-9s %12s %12s %8s %12s %10s %10s\n' command "median s" "cpu s" "cores" "peak RSS MB" "RSS/input" "vs rg"
+for name in rg extract check; do
+    awk -v n="$name" -v w="${wall[$name]}" -v c="${cpu[$name]}" -v e="${elapsed[$name]}" -v r="${rss[$name]}" -v b="$input_bytes" \
+        -v g="${wall[rg]}" 'BEGIN {
+            printf "%-9s %12.3f %12.2f %8.2f %12.1f %10.2f %9.1fx\n", n, w, c, (e > 0 ? c / e : 0), r / 1024, r * 1024 / b, w / g
+        }'
+done
+echo
+echo "targets: extract <= 4x rg; check <= 2 s wall on 2 cores; peak RSS <= 2x input"
