@@ -73,7 +73,7 @@ pub fn scan_dates_at(text: &str, reference: Option<PartialDate>) -> Vec<DateMent
             } else {
                 Err(i + 1)
             }
-        } else if may_start_date(scanner.bytes, i) {
+        } else if may_start_date(scanner.bytes, i) && date_nearby(scanner.bytes, i) {
             scanner.mention_at(i)
         } else {
             Err(i + 1)
@@ -286,6 +286,180 @@ const STARTERS: &[&str] = &[
     "z",
 ];
 
+/// Words that make a date by themselves, lowercase and sorted: months, weekdays, seasons, days
+/// named relative to today, calendar units, and ordinals ("on the second"). A weaker opener ("the", "this", "one", "from")
+/// starts a date only with one of these, or a digit, close after it.
+const STRONG: &[&str] = &[
+    "afternoon",
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "autumn",
+    "day",
+    "days",
+    "dec",
+    "decade",
+    "decades",
+    "december",
+    "eighteenth",
+    "eighth",
+    "eleventh",
+    "evening",
+    "fall",
+    "feb",
+    "february",
+    "fifteenth",
+    "fifth",
+    "first",
+    "fortnight",
+    "fourteenth",
+    "fourth",
+    "fri",
+    "friday",
+    "fridays",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "mar",
+    "march",
+    "may",
+    "mon",
+    "monday",
+    "mondays",
+    "month",
+    "months",
+    "morning",
+    "night",
+    "nights",
+    "nineteenth",
+    "ninth",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "quarter",
+    "quarters",
+    "sat",
+    "saturday",
+    "saturdays",
+    "second",
+    "sep",
+    "sept",
+    "september",
+    "seventeenth",
+    "seventh",
+    "sixteenth",
+    "sixth",
+    "spring",
+    "summer",
+    "sun",
+    "sunday",
+    "sundays",
+    "tenth",
+    "third",
+    "thirteenth",
+    "thirtieth",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "thursdays",
+    "tmrw",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tue",
+    "tues",
+    "tuesday",
+    "tuesdays",
+    "twelfth",
+    "twentieth",
+    "wed",
+    "wednesday",
+    "wednesdays",
+    "week",
+    "weekday",
+    "weekdays",
+    "weekend",
+    "weekends",
+    "weeks",
+    "winter",
+    "year",
+    "years",
+    "yesterday",
+];
+
+/// How many words after an opener may hold the word that makes it a date ("the rest of the year").
+const OPENER_REACH: usize = 6;
+
+/// Whether a date could start at word `p`: a strong word, or an opener with a digit or a strong
+/// word within [`OPENER_REACH`] words. Cheap, so the full scanner runs only where it may succeed.
+fn date_nearby(bytes: &[u8], p: usize) -> bool {
+    let mut words = 0;
+    let mut i = p;
+    while words <= OPENER_REACH {
+        // One alphanumeric run: a word, or the digits glued to it ("Q3", "22april").
+        let start = i;
+        let mut has_digit = false;
+        let mut word = [0u8; 16];
+        let mut len = 0;
+        while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_alphanumeric()) {
+            has_digit |= b.is_ascii_digit();
+            if let Some(slot) = word.get_mut(len) {
+                *slot = b.to_ascii_lowercase();
+            }
+            len += 1;
+            i += 1;
+        }
+        if has_digit {
+            return true;
+        }
+        if len > 0 && len <= word.len() {
+            let w = word.get(..len).unwrap_or(&[]);
+            // Letters before a digit in the same run ("q3") were checked above; a glued month
+            // ("april22") ends at the digit and is a strong word.
+            if in_table(&STRONG_KEYS, STRONG, w) {
+                return true;
+            }
+        }
+        if i == start {
+            i += 1;
+        } else {
+            words += 1;
+        }
+        // Stop at the end of the sentence or paragraph.
+        if matches!(bytes.get(i), Some(b'.' | b'!' | b'?' | b'\n') | None) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A lowercase ASCII word of at most 16 bytes packed into an integer, so table look-ups compare
+/// integers instead of calling `memcmp` (this runs for every word of every text).
+fn packed(word: &[u8]) -> Option<u128> {
+    (word.len() <= 16)
+        .then(|| word.iter().fold(0u128, |acc, &b| (acc << 8) | u128::from(b)) << (8 * (16 - word.len())))
+}
+
+/// A table of words, packed and sorted once.
+fn packed_table(words: &[&str]) -> Vec<u128> {
+    let mut table: Vec<u128> = words.iter().filter_map(|w| packed(w.as_bytes())).collect();
+    table.sort_unstable();
+    table
+}
+
+fn in_table(table: &std::sync::OnceLock<Vec<u128>>, words: &[&str], word: &[u8]) -> bool {
+    packed(word).is_some_and(|key| table.get_or_init(|| packed_table(words)).binary_search(&key).is_ok())
+}
+
+static STARTER_KEYS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
+static STRONG_KEYS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
+
 /// Whether the letters at `p` form a word that may start a date (digits always may).
 fn may_start_date(bytes: &[u8], p: usize) -> bool {
     let mut word = [0u8; 16];
@@ -299,7 +473,7 @@ fn may_start_date(bytes: &[u8], p: usize) -> bool {
         len += 1;
     }
     let word = word.get(..len).unwrap_or(&[]);
-    !word.is_empty() && STARTERS.binary_search_by(|s| s.as_bytes().cmp(word)).is_ok()
+    !word.is_empty() && in_table(&STARTER_KEYS, STARTERS, word)
 }
 
 /// Reads an article date ("2016-11-07", "2016-11-07T00:00:00Z") as a full date; `None` when the

@@ -88,6 +88,7 @@ const LABEL_WORDS: &[&str] = &[
 pub struct Extractor {
     rules: Rulebook,
     cues: CueSet,
+    event_phrases: scope::EventPhrases,
 }
 
 /// A figure or date found in the text, before field assignment.
@@ -109,7 +110,11 @@ impl Extractor {
                 phrases.push((index, Role::Exclude, word.clone()));
             }
         }
-        Ok(Extractor { rules: rules.clone(), cues: CueSet::new(&phrases)? })
+        Ok(Extractor {
+            rules: rules.clone(),
+            cues: CueSet::new(&phrases)?,
+            event_phrases: scope::EventPhrases::new(&rules.scope)?,
+        })
     }
 
     /// The rulebook this extractor was built from.
@@ -185,7 +190,7 @@ impl Extractor {
                 event: if seg.heading {
                     None
                 } else {
-                    scope::event_trigger(sentence_text, &self.rules.scope)
+                    scope::event_trigger(sentence_text, &self.event_phrases)
                 },
             };
             for (i, mention) in seg_mentions.iter().enumerate() {

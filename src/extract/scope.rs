@@ -8,7 +8,9 @@
 
 use crate::claim::{Scope, ScopeKind};
 use crate::rules::ScopeRules;
-use crate::text::{is_capitalized, squash};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::text::{char_at, char_before, is_capitalized, squash};
 
 /// Words that may open a sentence before a place opener ("Meanwhile, in Asia, ...").
 const CONNECTIVES: &[&str] =
@@ -97,31 +99,47 @@ pub fn place_opener(sentence: &str, rules: &ScopeRules) -> Option<Scope> {
     Some(Scope { kind: ScopeKind::Place, label: format!("in {}", name.join(" ")) })
 }
 
+/// The other-event phrases of a rulebook, compiled once so each sentence is searched in one pass
+/// (case-insensitively, without lowering a copy of it).
+#[derive(Debug, Clone)]
+pub struct EventPhrases {
+    automaton: Option<AhoCorasick>,
+}
+
+impl EventPhrases {
+    /// Compiles the rulebook's `other-event-phrases`.
+    pub fn new(rules: &ScopeRules) -> Result<EventPhrases, aho_corasick::BuildError> {
+        if rules.other_event_phrases.is_empty() {
+            return Ok(EventPhrases { automaton: None });
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&rules.other_event_phrases)?;
+        Ok(EventPhrases { automaton: Some(automaton) })
+    }
+}
+
 /// Where in `sentence` another event is introduced, with its label.
-pub fn event_trigger(sentence: &str, rules: &ScopeRules) -> Option<(usize, Scope)> {
-    let lower = sentence.to_lowercase();
+pub fn event_trigger(sentence: &str, phrases: &EventPhrases) -> Option<(usize, Scope)> {
     let mut best: Option<usize> = None;
-    for phrase in &rules.other_event_phrases {
-        let mut from = 0;
-        while let Some(pos) = lower.get(from..).and_then(|s| s.find(phrase.as_str())) {
-            let at = from + pos;
-            let before_ok =
-                lower.get(..at).and_then(|s| s.chars().next_back()).is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = lower
-                .get(at + phrase.len()..)
-                .and_then(|s| s.chars().next())
-                .is_none_or(|c| !c.is_alphanumeric());
+    if let Some(automaton) = &phrases.automaton {
+        for m in automaton.find_iter(sentence) {
+            let before_ok = char_before(sentence, m.start()).is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = char_at(sentence, m.end()).is_none_or(|c| !c.is_alphanumeric());
             // "a third of the town" is a fraction, not a third event.
-            let fraction =
-                lower.get(at + phrase.len()..).is_some_and(|rest| rest.trim_start().starts_with("of "));
+            let fraction = sentence
+                .get(m.end()..)
+                .map(str::trim_start)
+                .and_then(|rest| rest.get(..3))
+                .is_some_and(|next| next.eq_ignore_ascii_case("of "));
             if before_ok && after_ok && !fraction {
-                best = Some(best.map_or(at, |b| b.min(at)));
+                best = Some(m.start());
                 break;
             }
-            from = at + phrase.len().max(1);
         }
     }
-    if let Some(at) = indefinite_year(&lower) {
+    if let Some(at) = indefinite_year(sentence) {
         best = Some(best.map_or(at, |b| b.min(at)));
     }
     let at = best?;
@@ -130,21 +148,19 @@ pub fn event_trigger(sentence: &str, rules: &ScopeRules) -> Option<(usize, Scope
 }
 
 /// Position of "a 2025 …" / "an 1999 …": an indefinite article before a year names another event.
-fn indefinite_year(lower: &str) -> Option<usize> {
+fn indefinite_year(sentence: &str) -> Option<usize> {
     let mut offset = 0;
-    for word in lower.split_inclusive(char::is_whitespace) {
+    for word in sentence.split_inclusive(char::is_whitespace) {
         let here = offset;
         offset += word.len();
         let bare = word.trim();
-        if bare != "a" && bare != "an" {
+        if !(bare.eq_ignore_ascii_case("a") || bare.eq_ignore_ascii_case("an")) {
             continue;
         }
-        if here > 0
-            && lower.get(..here).and_then(|s| s.chars().next_back()).is_some_and(char::is_alphanumeric)
-        {
+        if char_before(sentence, here).is_some_and(char::is_alphanumeric) {
             continue;
         }
-        let next = lower.get(offset..)?.split_whitespace().next()?;
+        let next = sentence.get(offset..)?.split_whitespace().next()?;
         let digits = next.trim_end_matches(|c: char| !c.is_ascii_digit());
         if digits.len() == 4
             && digits.chars().all(|c| c.is_ascii_digit())
@@ -211,7 +227,8 @@ mod tests {
     #[test]
     fn event_triggers() {
         let r = rules();
-        let found = |s: &str| event_trigger(s, &r).map(|(at, scope)| (at, scope.label));
+        let phrases = EventPhrases::new(&r).expect("phrases compile");
+        let found = |s: &str| event_trigger(s, &phrases).map(|(at, scope)| (at, scope.label));
         assert_eq!(
             found("A 2025 cybercrime crackdown in Africa led to the arrest of 1,209 suspects."),
             Some((0, "a 2025 cybercrime crackdown".into()))
