@@ -44,15 +44,18 @@ impl CueSet {
     pub fn new(phrases: &[(usize, Role, String)]) -> Result<CueSet, aho_corasick::BuildError> {
         let mut patterns: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<(usize, Role)>> = Vec::new();
+        // Index of each distinct phrase, so a rulebook of thousands of fields loads in linear time.
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (field, role, phrase) in phrases {
             let key = phrase.to_lowercase();
-            match patterns.iter().position(|p| *p == key) {
-                Some(i) => {
+            match index.get(&key) {
+                Some(&i) => {
                     if let Some(list) = owners.get_mut(i) {
                         list.push((*field, *role));
                     }
                 }
                 None => {
+                    index.insert(key.clone(), patterns.len());
                     patterns.push(key);
                     owners.push(vec![(*field, *role)]);
                 }

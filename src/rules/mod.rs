@@ -241,10 +241,16 @@ impl Rulebook {
             }
             self.add_file_inner(&path, stack)?;
         }
+        // Same-named fields replace earlier ones in place; an index keeps this linear.
+        let mut position: std::collections::HashMap<String, usize> =
+            self.fields.iter().enumerate().map(|(i, f)| (f.name.clone(), i)).collect();
         for field in parsed.fields {
-            match self.fields.iter_mut().find(|f| f.name == field.name) {
+            match position.get(&field.name).and_then(|&i| self.fields.get_mut(i)) {
                 Some(existing) => *existing = field,
-                None => self.fields.push(field),
+                None => {
+                    position.insert(field.name.clone(), self.fields.len());
+                    self.fields.push(field);
+                }
             }
         }
         self.scope.other_event_headings.extend(parsed.scope.other_event_headings);

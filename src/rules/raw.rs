@@ -204,6 +204,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
     let _ = raw.description;
     let mut issues = Issues { file, text, list: Vec::new() };
     let mut fields: Vec<FieldRule> = Vec::new();
+    let mut seen_names: std::collections::HashSet<String> = std::collections::HashSet::new();
     for spanned in &raw.field {
         let table_span = spanned.span();
         let field = spanned.get_ref();
@@ -215,7 +216,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
                 format!("`name`: field name `{name}` must be snake_case (a-z, 0-9, _), e.g. `death_toll`"),
             );
         }
-        if fields.iter().any(|f| f.name == name) {
+        if !seen_names.insert(name.clone()) {
             issues.push(
                 &field.name.span(),
                 format!("`name`: field `{name}` is defined twice in this file; rename one or merge them"),
