@@ -117,17 +117,21 @@ pub fn check_claims(sources: &[Source], claims: &[Claim], rules: &Rulebook) -> R
         sources.iter().enumerate().flat_map(|(i, s)| suppress::find(s, i)).collect();
     let suppressed = suppress::apply(&mut findings, &suppressions, sources.len());
     // Conflicts first (errors before warnings), then agreements, then one-sided fields; within
-    // each, rulebook order, so the same inputs always print the same report.
-    findings.sort_by_key(|f| {
+    // each, rulebook order, so the same inputs always print the same report. Findings that
+    // differ only in the source they are about are ordered by code, then by that source's path,
+    // never by its place on the command line: reordering the sources changes the columns only.
+    let path = |i: usize| sources.get(i).map(|s| s.path.as_str());
+    findings.sort_by_cached_key(|f| {
         (
             f.verdict,
             std::cmp::Reverse(f.severity),
             f.code == Code::InternalConflict,
             rules.field_index(&f.field),
             f.scope.clone(),
-            f.draft,
-            f.internal_source,
-            f.anchor_claim().map(|c| (c.source, c.location)),
+            f.draft.map(path),
+            f.internal_source.map(path),
+            f.code,
+            f.anchor_claim().map(|c| (path(c.source), c.location)),
         )
     });
     Report {

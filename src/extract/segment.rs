@@ -118,10 +118,16 @@ fn split_sentences(text: &str, block: Range<usize>, out: &mut Vec<Segment>) {
             continue; // "1.5", "U.S.": no space, not an end
         }
         let next_char = after_space.chars().next();
+        // A line break after closing punctuation ends the sentence whatever follows (a list item
+        // or table cell starting with a symbol or a lowercase word is still a block of its own).
+        let line_break = rest.get(..rest.len() - after_space.len()).is_some_and(|gap| gap.contains('\n'));
         let starts_new = match next_char {
             None => true,
             Some(n) => {
-                n.is_uppercase() || n.is_numeric() || matches!(n, '"' | '\u{201C}' | '(' | '\'' | '\u{2018}')
+                line_break
+                    || n.is_uppercase()
+                    || n.is_numeric()
+                    || matches!(n, '"' | '\u{201C}' | '(' | '\'' | '\u{2018}')
             }
         };
         if !starts_new || (c == '.' && ends_with_abbreviation(text, start, block.start + i)) {

@@ -1,0 +1,37 @@
+//! Extraction from arbitrary bytes (read as plain text) with the embedded default rulebook.
+//! The first byte chooses whether the source has an article date, so relative dates resolve.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use claimdiff::extract::Extractor;
+use claimdiff::report::{self, SourceInfo};
+use claimdiff::rules::Rulebook;
+use claimdiff::source::{Format, Role, Source};
+use libfuzzer_sys::fuzz_target;
+
+fn extractor() -> &'static Extractor {
+    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(|| {
+        let rules = Rulebook::default_rules().expect("the embedded rules load");
+        Extractor::new(&rules).expect("the embedded rules compile")
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&flags, bytes)) = data.split_first() else { return };
+    let Ok(mut source) = Source::from_bytes("fuzz.txt", Role::Source, Format::Text, bytes) else { return };
+    if flags & 1 == 1 {
+        source.published = Some("2026-03-20".to_string());
+    }
+    let claims = extractor().extract(&source, 0);
+    for claim in &claims {
+        let l = claim.location;
+        assert!(l.start <= l.end && l.end <= bytes.len(), "{l:?} outside a file of {} bytes", bytes.len());
+        assert!(l.line >= 1 && l.column >= 1, "{l:?}");
+    }
+    let infos = [SourceInfo { path: source.path.clone(), role: source.role }];
+    for format in [report::Format::Table, report::Format::Json, report::Format::JsonLines] {
+        let _ = report::render_claims(&claims, &infos, format);
+    }
+});
