@@ -242,7 +242,7 @@ impl Extractor {
             value,
             location: source.locate(range.clone()),
             sentence: squash(context.text.get(context.seg.range.clone()).unwrap_or("")),
-            scope: context.scope_at(range.start),
+            scope: context.scope_at(&range),
             in_heading: context.seg.heading,
         }
     }
@@ -257,9 +257,9 @@ impl Extractor {
         i: usize,
     ) -> Option<usize> {
         let mention = mentions.get(i)?;
-        // Figures compete for nouns with figures, dates with dates: a date between "killed" and
-        // "84" does not take the verb away from the count.
-        let same_family = |m: &&Mention| (m.kind == Kind::Date) == (mention.kind == Kind::Date);
+        // Figures compete for cues only with figures of their own kind: a date between "killed"
+        // and "84", or "38%" between "profit" and "$1.2bn", takes nothing away.
+        let same_family = |m: &&Mention| m.kind == mention.kind;
         let next_start =
             mentions.get(i + 1..).and_then(|rest| rest.iter().find(same_family)).map(|m| m.range.start);
         let prev_end =
@@ -284,15 +284,28 @@ impl Extractor {
                 {
                     continue;
                 }
-                // The noun right after a figure names it; a cue a few words on, less surely.
-                ((20 - 3 * distance as i64).max(1), distance <= 3)
+                // The noun right after a figure names it; a cue a few words on, less surely. But a
+                // cue after "were"/"was" is what happened to what was counted, and outranks the
+                // noun: "Two firefighters were injured", "12 soldiers were killed".
+                let predicate = text.get(mention.range.end..hit.start).is_some_and(|gap| {
+                    gap.split_whitespace().rev().take(2).any(|w| {
+                        matches!(w.to_ascii_lowercase().as_str(), "were" | "was" | "are" | "is" | "been")
+                    })
+                });
+                let base = (20 - 3 * distance as i64).max(1);
+                (if predicate { base.max(21) } else { base }, distance <= 3)
             } else if hit.end <= mention.range.start
                 && prev_end.is_none_or(|p| hit.start >= p)
                 && hit.start >= seg.range.start
             {
                 let distance = cues::words_between(text, hit.end, mention.range.start);
                 let from_previous = prev_end.map_or(usize::MAX, |p| cues::words_between(text, p, hit.start));
-                if distance > BEFORE_WINDOW || distance >= from_previous {
+                // Past a clause break the previous figure cannot claim the cue ("$1.2bn, while
+                // revenue fell to $21.4bn"), so it is this figure's however near the other is.
+                let after_break = prev_end
+                    .and_then(|p| text.get(p..hit.start))
+                    .is_some_and(|gap| gap.contains([',', ';', ':', '(', '—']));
+                if distance > BEFORE_WINDOW || (distance >= from_previous && !after_break) {
                     continue;
                 }
                 // A verb right before a figure ("rescued 63") beats a noun three words after it.
@@ -386,11 +399,18 @@ struct SentenceContext<'a> {
 
 impl SentenceContext<'_> {
     /// The scope of a claim starting at byte `at`.
-    fn scope_at(&self, at: usize) -> Option<Scope> {
+    fn scope_at(&self, range: &Range<usize>) -> Option<Scope> {
+        let at = range.start;
         if let Some((offset, scope)) = &self.event {
             let trigger = self.seg.range.start + offset;
+            // "5 died in a second quake": the figure belongs to the other event. But in "$21.4bn
+            // from $22.9bn a year earlier" only the figure next to the phrase does.
             let same_clause = at < trigger
-                && self.text.get(at..trigger).is_some_and(|gap| !gap.contains([',', ';', ':', '(']));
+                && self.text.get(at..trigger).is_some_and(|gap| !gap.contains([',', ';', ':', '(']))
+                && self
+                    .text
+                    .get(range.end.min(trigger)..trigger)
+                    .is_some_and(|gap| !gap.contains(|c: char| c.is_ascii_digit()));
             if at >= trigger || same_clause {
                 return Some(scope.clone());
             }

@@ -133,7 +133,15 @@ pub fn event_trigger(sentence: &str, phrases: &EventPhrases) -> Option<(usize, S
                 .map(str::trim_start)
                 .and_then(|rest| rest.get(..3))
                 .is_some_and(|next| next.eq_ignore_ascii_case("of "));
-            if before_ok && after_ok && !fraction {
+            // "a second term", "a third time": a repetition, not another event.
+            let repetition = sentence
+                .get(m.end()..)
+                .and_then(|rest| rest.split_whitespace().next())
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+                .is_some_and(|w| {
+                    matches!(w.as_str(), "term" | "time" | "consecutive" | "straight" | "half" | "place")
+                });
+            if before_ok && after_ok && !fraction && !repetition {
                 best = Some(m.start());
                 break;
             }
@@ -239,6 +247,7 @@ mod tests {
         );
         assert_eq!(found("Police arrested 3,744 suspects."), None);
         assert_eq!(found("A third of the town was evacuated."), None);
+        assert_eq!(found("She won a second term with 52% of the vote."), None);
         assert_eq!(found("It was a 20 percent rise."), None);
     }
 
