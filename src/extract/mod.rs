@@ -37,6 +37,10 @@ const AFTER_WINDOW: usize = 8;
 const BEFORE_WINDOW: usize = 6;
 /// Words that label a number rather than count something ("Flight 123", "Category 4").
 const LABEL_WORDS: &[&str] = &[
+    // Measurements on a scale, not counts: "magnitude 7.1", "force 9".
+    "magnitude",
+    "force",
+    "richter",
     "flight",
     "highway",
     "route",
