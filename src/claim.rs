@@ -280,6 +280,8 @@ pub enum ScopeKind {
     Event,
     /// A section of the article about something else ("Previous Crackdowns").
     Section,
+    /// A part of what was counted ("Of the injured, 9 remain in critical condition").
+    Subset,
 }
 
 /// A position in an original file.

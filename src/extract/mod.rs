@@ -190,7 +190,12 @@ impl Extractor {
                 text,
                 seg,
                 section: section.as_ref(),
-                place: if seg.heading { None } else { scope::place_opener(sentence_text, &self.rules.scope) },
+                place: if seg.heading {
+                    None
+                } else {
+                    scope::place_opener(sentence_text, &self.rules.scope)
+                        .or_else(|| scope::subset_opener(sentence_text))
+                },
                 event: if seg.heading {
                     None
                 } else {
@@ -200,9 +205,13 @@ impl Extractor {
             for (i, mention) in seg_mentions.iter().enumerate() {
                 let mut field = self.field_for_mention(text, seg, seg_hits, seg_mentions, i);
                 // Unresolved relative dates and figures that were never stated are listed, never compared.
-                // A fraction ("half", "a third") counts nothing by itself; only whole counts take a field.
+                // A fraction ("half", "a third") counts nothing by itself, and a figure with a unit
+                // of measure ("2 tonnes", "12,000 hectares") is a measurement: neither takes a field.
                 let unstated = matches!(&mention.value, Value::Quantity(q) if q.qualifier == Qualifier::Unstated
-                    || (mention.kind == Kind::Count && q.figure.abs() < 1.0));
+                    || (mention.kind == Kind::Count
+                        && (q.figure.abs() < 1.0
+                            || is_measurement(text, mention.range.end)
+                            || is_age(text, mention.range.start))));
                 if (mention.kind == Kind::Date && matches!(mention.value, Value::Name(_))) || unstated {
                     field = None;
                 }
@@ -423,6 +432,105 @@ impl SentenceContext<'_> {
             return Some(scope.clone());
         }
         self.section.cloned()
+    }
+}
+
+/// Units of measure: a count followed by one of them measures something rather than counting it.
+const MEASURE_UNITS: &[&str] = &[
+    "tonnes",
+    "tonne",
+    "tons",
+    "ton",
+    "kg",
+    "kilograms",
+    "kilogram",
+    "kilos",
+    "grams",
+    "g",
+    "pounds",
+    "lbs",
+    "lb",
+    "ounces",
+    "litres",
+    "liters",
+    "litre",
+    "liter",
+    "gallons",
+    "barrels",
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "metre",
+    "meter",
+    "m",
+    "cm",
+    "mm",
+    "feet",
+    "foot",
+    "ft",
+    "inches",
+    "hectares",
+    "hectare",
+    "acres",
+    "acre",
+    "sq",
+    "square",
+    "km/h",
+    "mph",
+    "knots",
+    "degrees",
+    "°c",
+    "°f",
+    "celsius",
+    "fahrenheit",
+    "mw",
+    "gw",
+    "kwh",
+    "mwh",
+    "megawatts",
+    "hours",
+    "minutes",
+    "seconds",
+    "years",
+    "months",
+    "weeks",
+    "days",
+];
+
+/// Whether the word right after a figure ending at `end` is a unit of measure.
+fn is_measurement(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let word = rest
+        .trim_start_matches([' ', '\u{a0}', '-'])
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')'))
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    MEASURE_UNITS.contains(&word.as_str())
+}
+
+/// Whether a figure starting at `start` is an age: "aged 5", "children under 15", "those over 65".
+fn is_age(text: &str, start: usize) -> bool {
+    let before: Vec<String> = text
+        .get(..start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    let mention = text.get(start..).unwrap_or("").to_lowercase();
+    let bound = ["under ", "over ", "below ", "above "].iter().any(|b| mention.starts_with(b));
+    match before.first().map(String::as_str) {
+        Some("aged" | "age" | "ages") => true,
+        Some("children" | "adults" | "those" | "people" | "patients" | "residents") => bound,
+        _ => false,
     }
 }
 

@@ -99,6 +99,26 @@ pub fn place_opener(sentence: &str, rules: &ScopeRules) -> Option<Scope> {
     Some(Scope { kind: ScopeKind::Place, label: format!("in {}", name.join(" ")) })
 }
 
+/// Scope of a sentence that opens on a part of what was counted: "Of the injured, 9 remain in
+/// critical condition", "Among them, 40 were children". Its figures are not the totals.
+pub fn subset_opener(sentence: &str) -> Option<Scope> {
+    let mut words = sentence.split_whitespace();
+    let first = words.next()?.to_ascii_lowercase();
+    if first != "of" && first != "among" {
+        return None;
+    }
+    let mut phrase = vec![first];
+    for word in words.take(5) {
+        let closes = word.ends_with(',');
+        phrase.push(word.trim_end_matches(',').to_string());
+        if closes {
+            let label = phrase.join(" ");
+            return Some(Scope { kind: ScopeKind::Subset, label });
+        }
+    }
+    None
+}
+
 /// The other-event phrases of a rulebook, compiled once so each sentence is searched in one pass
 /// (case-insensitively, without lowering a copy of it).
 #[derive(Debug, Clone)]
@@ -249,6 +269,21 @@ mod tests {
         assert_eq!(found("A third of the town was evacuated."), None);
         assert_eq!(found("She won a second term with 52% of the vote."), None);
         assert_eq!(found("It was a 20 percent rise."), None);
+    }
+
+    #[test]
+    fn subsets_of_what_was_counted() {
+        let label = |s: &str| subset_opener(s).map(|s| (s.kind, s.label));
+        assert_eq!(
+            label("Of the injured, 9 remain in critical condition."),
+            Some((ScopeKind::Subset, "of the injured".to_string()))
+        );
+        assert_eq!(
+            label("Among them, 40 were children."),
+            Some((ScopeKind::Subset, "among them".to_string()))
+        );
+        assert_eq!(label("Officials said 9 remain in hospital."), None);
+        assert_eq!(label("Of course the storm killed 20 people"), None);
     }
 
     #[test]

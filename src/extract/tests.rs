@@ -112,3 +112,21 @@ fn claim_locations_point_into_the_file() {
         ("3,744", 2, 17, 28, 33)
     );
 }
+
+#[test]
+fn measurements_ages_and_subsets_are_not_totals() {
+    assert_eq!(
+        fielded("Police seized 2 tonnes of cocaine and 12 firearms."),
+        vec![row("seizures", "12", None)]
+    );
+    assert_eq!(fielded("The fire burned more than 12,000 hectares."), vec![]);
+    assert_eq!(
+        fielded("Nearly half of the 1,245 cases are children under 15."),
+        vec![row("cases", "1,245", None)]
+    );
+    assert_eq!(
+        fielded("The crash injured 64 people. Of the injured, 9 remain in critical condition."),
+        vec![row("injured", "64", None), row("injured", "9", Some("of the injured"))]
+    );
+    assert_eq!(fielded("The quake, magnitude 7.1, killed 58 people."), vec![row("deaths", "58", None)]);
+}
