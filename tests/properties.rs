@@ -58,11 +58,18 @@ fn extractor() -> &'static Extractor {
     EXTRACTOR.get_or_init(|| Extractor::new(rules()).expect("default rules compile"))
 }
 
-/// 64 cases unless `PROPTEST_CASES` says otherwise; failures are kept as plain tests below, not
-/// in a persistence file.
+/// 64 cases unless `PROPTEST_CASES` says otherwise, from a fixed seed unless `PROPTEST_RNG_SEED`
+/// names another, so `cargo test` (and CI) is reproducible; explore with other seeds and more
+/// cases. Failures are kept as plain tests below, not in a persistence file.
 fn config() -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64);
-    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+    let seed = std::env::var("PROPTEST_RNG_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(20_261_122);
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(seed),
+        ..ProptestConfig::default()
+    }
 }
 
 /// Loads bytes as a source; `None` when they are refused as binary (a NUL byte), the only

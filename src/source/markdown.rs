@@ -38,7 +38,10 @@ pub(crate) fn extract(src: &str) -> Extracted {
                     b.brk(PARA);
                     b.begin_heading();
                 }
+                // A list item is a block of its own, tight list or loose: its text never runs into
+                // the next item's, whatever surrounds the list.
                 Tag::Paragraph
+                | Tag::Item
                 | Tag::BlockQuote(_)
                 | Tag::List(_)
                 | Tag::Table(_)
@@ -46,9 +49,7 @@ pub(crate) fn extract(src: &str) -> Extracted {
                 | Tag::TableRow
                 | Tag::FootnoteDefinition(_)
                 | Tag::DefinitionList => b.brk(PARA),
-                Tag::Item | Tag::TableCell | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
-                    b.brk(LINE)
-                }
+                Tag::TableCell | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => b.brk(LINE),
                 _ => {}
             },
             Event::End(tag) => match tag {
@@ -59,6 +60,7 @@ pub(crate) fn extract(src: &str) -> Extracted {
                     b.brk(PARA);
                 }
                 TagEnd::Paragraph
+                | TagEnd::Item
                 | TagEnd::BlockQuote(_)
                 | TagEnd::List(_)
                 | TagEnd::Table
@@ -66,10 +68,9 @@ pub(crate) fn extract(src: &str) -> Extracted {
                 | TagEnd::TableRow
                 | TagEnd::FootnoteDefinition
                 | TagEnd::DefinitionList => b.brk(PARA),
-                TagEnd::Item
-                | TagEnd::TableCell
-                | TagEnd::DefinitionListTitle
-                | TagEnd::DefinitionListDefinition => b.brk(LINE),
+                TagEnd::TableCell | TagEnd::DefinitionListTitle | TagEnd::DefinitionListDefinition => {
+                    b.brk(LINE)
+                }
                 _ => {}
             },
             Event::Text(text) if in_metadata => published = published.or_else(|| front_matter_date(&text)),
@@ -212,7 +213,7 @@ mod tests {
     fn lists_tables_and_setext() {
         let src = "Head\n====\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
         let e = extract(src);
-        assert_eq!(e.text, "Head\n\none\ntwo\n\na\nb\n\n1\n2");
+        assert_eq!(e.text, "Head\n\none\n\ntwo\n\na\nb\n\n1\n2");
         assert_eq!(e.headings, vec![0..4]);
     }
 }
