@@ -574,6 +574,16 @@ fn findings_except(report: &Report, skip: &BTreeSet<String>) -> Vec<Json> {
 fn assert_unrelated_sentence(a: &Doc, b: &Doc, sentence: &str, at: usize) -> Result<(), TestCaseError> {
     let mut with = a.clone();
     let at = at % (a.paras.len() + 1);
+    let next = a.paras.get(at).and_then(|p| p.sentences.first()).map_or("", String::as_str);
+    // Two insertions rightly change what follows, so they are not "unrelated": in front of a
+    // leading U+FEFF (at the start of a file it is a byte order mark, elsewhere text), and in
+    // front of an indented Markdown block (after a paragraph it is code, after a list item
+    // part of the item).
+    if (at == 0 && next.starts_with('\u{feff}'))
+        || (a.format == Format::Markdown && next.starts_with(char::is_whitespace))
+    {
+        return Ok(());
+    }
     with.paras.insert(at, Para { kind: 0, sentences: vec![sentence.to_string()] });
     let path_a = format!("a.{}", a.extension());
     let path_b = format!("b.{}", b.extension());
@@ -760,4 +770,39 @@ fn a_plain_text_heading_may_change_scope() {
     let person =
         extractor().extract(&source, 0).into_iter().find(|c| c.field.as_deref() == Some("secretary_general"));
     assert_eq!(person.map(|c| c.scope.is_none()), Some(true));
+}
+
+/// Seed 11 at 1,000 cases: a figure inserted after a run of plain-text headings.
+#[test]
+fn a_figure_after_plain_text_headings_changes_no_other_field() {
+    let para = |kind, s: &str| Para { kind, sentences: vec![s.to_string()] };
+    let a = Doc {
+        format: Format::Text,
+        bom: false,
+        eol: "\n",
+        dated: false,
+        paras: vec![
+            para(1, "Previous Crackdowns"),
+            para(1, "Previous Crackdowns"),
+            para(1, "Toll rises"),
+            para(0, "Over 3,744 people were injured."),
+        ],
+    };
+    let b = Doc { format: Format::Text, bom: false, eol: "\n", dated: false, paras: vec![] };
+    assert_unrelated_sentence(&a, &b, "Police killed 3,744 people.", 3).unwrap();
+}
+
+/// Seed 12 at 1,000 cases: a "~" on a line of its own once qualified the figure two lines on.
+#[test]
+fn a_qualifier_does_not_reach_into_the_next_paragraph() {
+    let para = |kind, s: &str| Para { kind, sentences: vec![s.to_string()] };
+    let a = Doc {
+        format: Format::Text,
+        bom: false,
+        eol: "\n",
+        dated: false,
+        paras: vec![para(1, "Previous Crackdowns"), para(0, "~"), para(1, "3,700 arrested")],
+    };
+    let b = Doc { format: Format::Text, bom: false, eol: "\n", dated: false, paras: vec![] };
+    assert_unrelated_sentence(&a, &b, "Police killed 3,744 people.", 2).unwrap();
 }

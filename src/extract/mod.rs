@@ -211,7 +211,7 @@ impl Extractor {
                     || (mention.kind == Kind::Count
                         && (q.figure.abs() < 1.0
                             || is_measurement(text, mention.range.end)
-                            || is_age(text, mention.range.start))));
+                            || is_age(text, seg.range.start, mention.range.start))));
                 if (mention.kind == Kind::Date && matches!(mention.value, Value::Name(_))) || unstated {
                     field = None;
                 }
@@ -505,7 +505,8 @@ const MEASURE_UNITS: &[&str] = &[
 
 /// Whether the word right after a figure ending at `end` is a unit of measure.
 fn is_measurement(text: &str, end: usize) -> bool {
-    let rest = text.get(end..).unwrap_or("");
+    // A unit is a short word; a few bytes are enough, however long the text runs on.
+    let rest: String = text.get(end..).unwrap_or("").chars().take(24).collect();
     let word = rest
         .trim_start_matches([' ', '\u{a0}', '-'])
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')'))
@@ -516,20 +517,21 @@ fn is_measurement(text: &str, end: usize) -> bool {
 }
 
 /// Whether a figure starting at `start` is an age: "aged 5", "children under 15", "those over 65".
-fn is_age(text: &str, start: usize) -> bool {
-    let before: Vec<String> = text
-        .get(..start)
-        .unwrap_or("")
-        .split_whitespace()
-        .rev()
-        .take(2)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .collect();
-    let mention = text.get(start..).unwrap_or("").to_lowercase();
-    let bound = ["under ", "over ", "below ", "above "].iter().any(|b| mention.starts_with(b));
-    match before.first().map(String::as_str) {
-        Some("aged" | "age" | "ages") => true,
-        Some("children" | "adults" | "those" | "people" | "patients" | "residents") => bound,
+/// Only the words of its own sentence (from `sentence_start`) count, and only if nothing but
+/// spaces stands between them and the figure: "... people. Over 3,744 were hurt" is no age.
+fn is_age(text: &str, sentence_start: usize, start: usize) -> bool {
+    let before = text.get(sentence_start.min(start)..start).unwrap_or("");
+    let trimmed = before.trim_end();
+    if trimmed.ends_with(|c: char| !c.is_alphanumeric()) {
+        return false;
+    }
+    let word = trimmed.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+    // Only the first few bytes are needed to see the bound word.
+    let head: String = text.get(start..).unwrap_or("").chars().take(6).collect::<String>().to_lowercase();
+    let bound = ["under ", "over ", "below ", "above "].iter().any(|b| head.starts_with(b));
+    match word.as_str() {
+        "aged" | "age" | "ages" => true,
+        "children" | "adults" | "those" | "people" | "patients" | "residents" => bound,
         _ => false,
     }
 }

@@ -2320,6 +2320,26 @@ fn phrase_start(t: &str, first: (usize, &str), phrase: &[&str]) -> Option<usize>
 
 /// The qualifier (or "between"/"from") right before `pos`, not reaching back past `floor`.
 fn qualifier_before(text: &str, pos: usize, floor: usize) -> Option<(usize, Lead)> {
+    let found = qualifier_before_unchecked(text, pos, floor)?;
+    // A qualifier never reaches across a blank line into another paragraph ("~\n\n3,700").
+    (!crosses_paragraph(text.get(found.0..pos)?)).then_some(found)
+}
+
+/// Whether `gap` holds a blank line: two line breaks with nothing but spaces between them.
+fn crosses_paragraph(gap: &str) -> bool {
+    let mut after_break = false;
+    for c in gap.chars() {
+        match c {
+            '\n' if after_break => return true,
+            '\n' => after_break = true,
+            c if c.is_whitespace() => {}
+            _ => after_break = false,
+        }
+    }
+    false
+}
+
+fn qualifier_before_unchecked(text: &str, pos: usize, floor: usize) -> Option<(usize, Lead)> {
     let head = text.get(floor..pos)?;
     let t = head.trim_end();
     if let Some(c) = t.chars().next_back().filter(|c| matches!(c, '~' | '≈')) {
@@ -2361,6 +2381,12 @@ enum Conn {
 }
 
 fn connector(text: &str, i: usize, lead: Option<Lead>) -> Option<(Conn, usize)> {
+    let found = connector_unchecked(text, i, lead)?;
+    // Both ends of a range stand in one paragraph ("20 to\n\n30" is two things).
+    (!crosses_paragraph(text.get(i..found.1)?)).then_some(found)
+}
+
+fn connector_unchecked(text: &str, i: usize, lead: Option<Lead>) -> Option<(Conn, usize)> {
     let after_word = |w: &str| {
         let end = spaced_word(text, i, w)?;
         let j = skip_ws(text, end);
@@ -2778,6 +2804,18 @@ fn merge_bounds(text: &str, out: &mut Vec<QuantityMention>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn qualifiers_and_ranges_stay_inside_a_paragraph() {
+        let spans = |text: &str| -> Vec<String> {
+            scan(text).iter().map(|m| text.get(m.start..m.end).unwrap_or("").to_owned()).collect()
+        };
+        assert_eq!(spans("~\n\n3,700 arrested"), vec!["3,700"]);
+        assert_eq!(spans("more than\n \n40 people"), vec!["40"]);
+        assert_eq!(spans("more than\n40 people"), vec!["more than\n40"]);
+        assert_eq!(spans("20 to\n\n30 people"), vec!["20", "30"]);
+        assert_eq!(spans("20 to\n30 people"), vec!["20 to\n30"]);
+    }
 
     fn scan(text: &str) -> Vec<QuantityMention> {
         scan_quantities(text)

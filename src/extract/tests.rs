@@ -130,3 +130,17 @@ fn measurements_ages_and_subsets_are_not_totals() {
     );
     assert_eq!(fielded("The quake, magnitude 7.1, killed 58 people."), vec![row("deaths", "58", None)]);
 }
+
+#[test]
+fn ages_are_read_inside_their_own_sentence() {
+    // The age noun of one sentence does not make the next sentence's bound an age.
+    assert_eq!(
+        fielded("Police killed 5 people. Over 3,744 people were injured."),
+        vec![row("deaths", "5", None), row("injured", "Over 3,744", None)]
+    );
+    assert_eq!(
+        fielded("Vaccines were given to children under 15 and 300 people were injured."),
+        vec![row("injured", "300", None)]
+    );
+    assert_eq!(fielded("Rescuers found residents aged 80 trapped."), vec![]);
+}
