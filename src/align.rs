@@ -31,20 +31,62 @@ impl AlignedField {
 }
 
 /// Groups `claims` (from `source_count` sources) by field and scope, in rulebook order.
-pub fn align(claims: &[Claim], source_count: usize, rules: &Rulebook) -> Vec<AlignedField> {
-    let mut groups: BTreeMap<(usize, String, Option<String>), AlignedField> = BTreeMap::new();
-    for claim in claims {
-        let Some(field) = &claim.field else { continue };
+pub fn align(claims: Vec<Claim>, source_count: usize, rules: &Rulebook) -> Vec<AlignedField> {
+    // Claims are gathered per group first and laid out by source only for the groups kept: a
+    // corpus with many one-off scopes would otherwise hold a slot per source for each of them.
+    // Groups are sized before they are filled, so no vector holds room it does not use.
+    let mut keys: BTreeMap<(usize, String, Option<String>), usize> = BTreeMap::new();
+    let mut group_of: Vec<Option<usize>> = Vec::with_capacity(claims.len());
+    let mut sizes: Vec<usize> = Vec::new();
+    for claim in &claims {
+        let Some(field) = &claim.field else {
+            group_of.push(None);
+            continue;
+        };
         let scope_key = claim.scope.as_ref().map(|s| format!("{:?}:{}", s.kind, fold(&s.label)));
-        let key = (rules.field_index(field), field.clone(), scope_key);
-        let group = groups.entry(key).or_insert_with(|| AlignedField {
-            field: field.clone(),
-            scope: claim.scope.clone(),
-            by_source: vec![Vec::new(); source_count],
-        });
-        if let Some(slot) = group.by_source.get_mut(claim.source) {
-            slot.push(claim.clone());
+        let next = keys.len();
+        let id = *keys.entry((rules.field_index(field), field.clone(), scope_key)).or_insert(next);
+        if id == sizes.len() {
+            sizes.push(0);
+        }
+        if let Some(size) = sizes.get_mut(id) {
+            *size += 1;
+        }
+        group_of.push(Some(id));
+    }
+    let mut members: Vec<Vec<Claim>> = sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
+    for (claim, id) in claims.into_iter().zip(group_of) {
+        if let Some(group) = id.and_then(|id| members.get_mut(id)) {
+            group.push(claim);
         }
     }
-    groups.into_values().filter(|g| g.scope.is_none() || g.stated_by() >= 2).collect()
+    let mut groups: Vec<(String, Option<Scope>, Vec<Claim>)> = Vec::with_capacity(keys.len());
+    for ((_, field, _), id) in keys {
+        let claims = members.get_mut(id).map(std::mem::take).unwrap_or_default();
+        let scope = claims.first().and_then(|c| c.scope.clone());
+        groups.push((field, scope, claims));
+    }
+    let mut aligned = Vec::new();
+    for (field, scope, members) in groups {
+        if scope.is_some() && members.iter().all(|c| members.first().is_some_and(|f| f.source == c.source)) {
+            continue; // a scope only one source speaks of
+        }
+        // Each slot gets exactly the room it needs: most sources state a field once, and a
+        // growing vector would hold room for four claims.
+        let mut counts = vec![0usize; source_count];
+        for claim in &members {
+            if let Some(count) = counts.get_mut(claim.source) {
+                *count += 1;
+            }
+        }
+        let mut by_source: Vec<Vec<Claim>> = vec![Vec::new(); source_count];
+        for claim in members {
+            if let (Some(slot), Some(&count)) = (by_source.get_mut(claim.source), counts.get(claim.source)) {
+                slot.reserve_exact(count);
+                slot.push(claim);
+            }
+        }
+        aligned.push(AlignedField { field, scope, by_source });
+    }
+    aligned
 }

@@ -12,8 +12,8 @@ use crate::extract::Extractor;
 use crate::finding::{Code, Severity, Verdict};
 use crate::report::{self, Format, Report, SourceInfo, Style};
 use crate::rules::{self, Rulebook};
-use crate::source::{self, Role, Source};
-use crate::{check_claims, extract_all_with_progress, is_failure_candidate, Error};
+use crate::source::{self, Role};
+use crate::{check_read, is_failure_candidate, Error, ReadSource};
 
 /// The commented starter written by `claimdiff init`.
 pub const STARTER_RULES: &str = include_str!("../rules/starter.toml");
@@ -123,57 +123,28 @@ impl Default for Limits {
     }
 }
 
-/// Keeps at most `limit` claims of each source (in text order), with a warning for each source cut.
-fn cap_claims(
-    claims: Vec<Claim>,
-    sources: &[Source],
-    limit: usize,
-    warnings: &mut Vec<String>,
-) -> Vec<Claim> {
-    let mut per_source = vec![0usize; sources.len()];
-    for claim in &claims {
-        if let Some(count) = per_source.get_mut(claim.source) {
-            *count += 1;
-        }
-    }
-    if per_source.iter().all(|&n| n <= limit) {
+/// Keeps at most `limit` claims of one source, those with a field first, in text order; says
+/// so in `warnings` when claims were dropped.
+fn cap_claims(claims: Vec<Claim>, path: &str, limit: usize, warnings: &mut Vec<String>) -> Vec<Claim> {
+    let count = claims.len();
+    if count <= limit {
         return claims;
     }
-    // Claims a field rule took are kept first: they are what gets compared.
-    let mut fielded = vec![0usize; sources.len()];
-    for claim in claims.iter().filter(|c| c.field.is_some()) {
-        if let Some(count) = fielded.get_mut(claim.source) {
-            *count += 1;
-        }
-    }
-    let mut room: Vec<usize> = fielded.iter().map(|&f| limit.saturating_sub(f)).collect();
-    let mut taken_fielded = vec![0usize; sources.len()];
-    let mut kept = Vec::with_capacity(claims.len().min(limit.saturating_mul(sources.len())));
-    for claim in claims {
-        let keep = if claim.field.is_some() {
-            taken_fielded.get_mut(claim.source).is_some_and(|t| {
-                *t += 1;
-                *t <= limit
-            })
-        } else {
-            room.get_mut(claim.source).is_some_and(|r| {
-                let fits = *r > 0;
-                *r = r.saturating_sub(1);
-                fits
-            })
-        };
-        if keep {
-            kept.push(claim);
-        }
-    }
-    for (source, count) in sources.iter().zip(per_source) {
-        if count > limit {
-            warnings.push(format!(
-                "{}: {count} claims read; only {limit} are used, those with a field first (raise the limit with --max-claims)",
-                source.path
-            ));
-        }
-    }
+    let fielded = claims.iter().filter(|c| c.field.is_some()).count();
+    let mut room_fielded = limit;
+    let mut room_other = limit.saturating_sub(fielded);
+    let kept = claims
+        .into_iter()
+        .filter(|claim| {
+            let room = if claim.field.is_some() { &mut room_fielded } else { &mut room_other };
+            let fits = *room > 0;
+            *room = room.saturating_sub(1);
+            fits
+        })
+        .collect();
+    warnings.push(format!(
+        "{path}: {count} claims read; only {limit} are used, those with a field first (raise the limit with --max-claims)"
+    ));
     kept
 }
 
@@ -208,36 +179,84 @@ pub fn load_rules(config: &Config) -> Result<Rulebook, Error> {
     Ok(book)
 }
 
-fn load_sources(
+/// How many sources are read and extracted at a time: enough to keep every core busy, few
+/// enough that only one batch of texts is held in memory.
+const BATCH: usize = 256;
+
+/// One source once read: what a run keeps of it, its warnings and its claims.
+struct ReadOne {
+    source: ReadSource,
+    warnings: Vec<String>,
+    claims: Vec<Claim>,
+}
+
+/// Lists, reads and extracts `inputs` a batch at a time (each batch in parallel), handing each
+/// batch to `sink` in source order; a source's text is let go as soon as its claims are read.
+/// Returns the warnings of listing (a path given twice).
+fn read_sources(
     inputs: &[(String, Role)],
-    limits: &Limits,
-    article_date: Option<&str>,
-) -> Result<(Vec<Source>, Vec<String>), Error> {
+    config: &Config,
+    extractor: &Extractor,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    mut sink: impl FnMut(Vec<ReadOne>) -> Result<(), Error>,
+) -> Result<Vec<String>, Error> {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
     if inputs.iter().filter(|(i, _)| i == "-").count() > 1 {
         return Err(Error::Usage("standard input (-) can be given only once".to_string()));
     }
-    let mut sources = Vec::new();
-    let mut warnings = Vec::new();
+    let article_date = config.article_date.as_deref();
     if let Some(date) = article_date {
         if crate::extract::date::parse_reference(date).is_none() {
             return Err(Error::Usage(format!("--article-date {date}: not a date; write it as YYYY-MM-DD")));
         }
     }
+    let mut pending: Vec<source::Pending> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (input, role) in inputs {
-        for loaded in source::load_limited(input, *role, limits.max_input_bytes)? {
-            if sources.iter().any(|s: &Source| s.path == loaded.path) {
-                warnings.push(format!("{}: given more than once; read once", loaded.path));
+        for found in source::list_limited(input, *role, config.limits.max_input_bytes)? {
+            if !seen.insert(found.path.clone()) {
+                warnings.push(format!("{}: given more than once; read once", found.path));
                 continue;
             }
-            warnings.extend(loaded.warnings.iter().cloned());
-            let mut loaded = loaded;
-            if loaded.published.is_none() {
-                loaded.published = article_date.map(str::to_string);
-            }
-            sources.push(loaded);
+            pending.push(found);
         }
     }
-    Ok((sources, warnings))
+    let total = pending.len();
+    let done = AtomicUsize::new(0);
+    let mut rest = pending.into_iter();
+    let mut first = 0;
+    loop {
+        let batch: Vec<source::Pending> = rest.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let read: Result<Vec<ReadOne>, Error> = batch
+            .into_par_iter()
+            .enumerate()
+            .map(|(offset, pending)| {
+                let index = first + offset;
+                let mut source = pending.read()?;
+                if source.published.is_none() {
+                    source.published = article_date.map(str::to_string);
+                }
+                let mut warnings = std::mem::take(&mut source.warnings);
+                let claims = cap_claims(
+                    extractor.extract(&source, index),
+                    &source.path,
+                    config.limits.max_claims_per_source,
+                    &mut warnings,
+                );
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                Ok(ReadOne { source: ReadSource::of(&source, index), warnings, claims })
+            })
+            .collect();
+        let read = read?;
+        first += read.len();
+        sink(read)?;
+    }
+    Ok(warnings)
 }
 
 /// Runs a command.
@@ -249,6 +268,27 @@ pub fn run(config: &Config) -> Result<Outcome, Error> {
 pub fn run_with_progress(
     config: &Config,
     progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Outcome, Error> {
+    let mut streamed = Vec::new();
+    let mut outcome = run_to(config, progress, &mut streamed)?;
+    if !streamed.is_empty() {
+        outcome.stdout.insert_str(0, &String::from_utf8_lossy(&streamed));
+    }
+    Ok(outcome)
+}
+
+/// Runs a command like [`run_with_progress`], writing to `out` what can be written as it is
+/// made (the claims of `extract` in JSON and JSON lines, a batch of sources at a time, so a
+/// large corpus never sits in memory as one text). [`Outcome::stdout`] holds the rest, to be
+/// written after it.
+///
+/// # Errors
+///
+/// As [`run`], and [`Error::Output`] when `out` refuses a write (a closed pipe included).
+pub fn run_to(
+    config: &Config,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    out: &mut dyn std::io::Write,
 ) -> Result<Outcome, Error> {
     if let Command::Init { force } = &config.command {
         let path = std::path::Path::new(STARTER_NAME);
@@ -290,20 +330,37 @@ pub fn run_with_progress(
         }),
         Command::Extract { inputs } => {
             let with_roles: Vec<(String, Role)> = inputs.iter().map(|i| (i.clone(), Role::Source)).collect();
-            let (sources, mut warnings) =
-                load_sources(&with_roles, &config.limits, config.article_date.as_deref())?;
             let extractor = Extractor::new(&rules)?;
-            let claims = cap_claims(
-                extract_all_with_progress(&sources, &extractor, progress),
-                &sources,
-                config.limits.max_claims_per_source,
-                &mut warnings,
-            );
-            let infos: Vec<SourceInfo> =
-                sources.iter().map(|s| SourceInfo { path: s.path.clone(), role: s.role }).collect();
+            let mut infos: Vec<SourceInfo> = Vec::new();
+            let mut warnings = Vec::new();
+            let mut stream = report::ClaimStream::new(config.format);
+            let mut kept: Vec<Claim> = Vec::new();
+            let mut text = stream.as_ref().map_or(String::new(), |s| s.start().to_string());
+            let listed = read_sources(&with_roles, config, &extractor, progress, |batch| {
+                for one in batch {
+                    infos.push(SourceInfo { path: one.source.path, role: one.source.role });
+                    warnings.extend(one.warnings);
+                    match stream.as_mut() {
+                        Some(stream) => stream.push(&mut text, &one.claims, &infos),
+                        None => kept.extend(one.claims),
+                    }
+                }
+                if stream.is_some() {
+                    out.write_all(text.as_bytes()).map_err(Error::Output)?;
+                    text.clear();
+                }
+                Ok(())
+            })?;
+            let stdout = match &stream {
+                Some(stream) => {
+                    out.write_all(stream.finish().as_bytes()).map_err(Error::Output)?;
+                    String::new()
+                }
+                None => report::render_claims(&kept, &infos, config.format),
+            };
             Ok(Outcome {
-                stdout: report::render_claims(&claims, &infos, config.format),
-                warnings,
+                stdout,
+                warnings: listed.into_iter().chain(warnings).collect(),
                 status: Status::Clean,
                 notes: Vec::new(),
             })
@@ -322,22 +379,29 @@ pub fn run_with_progress(
             let mut with_roles: Vec<(String, Role)> =
                 inputs.iter().map(|i| (i.clone(), draft_role)).collect();
             with_roles.extend(against.iter().map(|r| (r.clone(), Role::Reference)));
-            let (sources, mut warnings) =
-                load_sources(&with_roles, &config.limits, config.article_date.as_deref())?;
+            let extractor = Extractor::new(&rules)?;
+            let mut sources: Vec<ReadSource> = Vec::new();
+            let mut claims: Vec<Claim> = Vec::new();
+            let mut read_warnings = Vec::new();
+            let mut warnings = read_sources(&with_roles, config, &extractor, progress, |batch| {
+                for one in batch {
+                    sources.push(one.source);
+                    read_warnings.extend(one.warnings);
+                    // Only claims a field took are compared.
+                    claims.extend(one.claims.into_iter().filter(|c| c.field.is_some()));
+                }
+                Ok(())
+            })?;
+            warnings.extend(read_warnings);
+            // The claims are held until the end of the run: give back the room they grew into.
+            claims.shrink_to_fit();
             if against.is_empty() && sources.len() < 2 {
                 warnings.push(format!(
                     "only {} source was given; give two or more articles to compare",
                     sources.len()
                 ));
             }
-            let extractor = Extractor::new(&rules)?;
-            let claims = cap_claims(
-                extract_all_with_progress(&sources, &extractor, progress),
-                &sources,
-                config.limits.max_claims_per_source,
-                &mut warnings,
-            );
-            let mut report = check_claims(&sources, &claims, &rules);
+            let mut report = check_read(&sources, claims, &rules);
             apply_overrides(&mut report, &overrides);
             let mut notes = Vec::new();
             if let Some(path) = baseline {

@@ -43,7 +43,7 @@ pub mod source;
 pub mod suppress;
 pub mod text;
 
-pub use app::{run, run_with_progress, Command, Config, Limits, Outcome, Status};
+pub use app::{run, run_to, run_with_progress, Command, Config, Limits, Outcome, Status};
 
 use claim::Claim;
 use extract::Extractor;
@@ -67,6 +67,9 @@ pub enum Error {
     /// A baseline could not be read or written.
     #[error(transparent)]
     Baseline(#[from] baseline::BaselineError),
+    /// Standard output (or the writer given to [`app::run_to`]) refused a write.
+    #[error("cannot write output: {0}")]
+    Output(std::io::Error),
     /// The command line asked for something impossible.
     #[error("{0}")]
     Usage(String),
@@ -105,16 +108,49 @@ pub fn check(sources: &[Source], rules: &Rulebook) -> Result<Report, Error> {
     Ok(check_claims(sources, &claims, rules))
 }
 
+/// What a comparison needs of a source once its claims are read. A run of thousands of
+/// articles keeps this, not the texts, so memory follows the claims rather than the input.
+#[derive(Debug, Clone)]
+pub struct ReadSource {
+    /// The path as shown.
+    pub path: String,
+    /// The role the source plays in the run.
+    pub role: source::Role,
+    /// The publication date as written in the file (see [`Source::published`]).
+    pub published: Option<String>,
+    /// The suppression comments found in it.
+    pub suppressions: Vec<suppress::Suppression>,
+}
+
+impl ReadSource {
+    /// What is kept of `source`, the `index`th source of the run.
+    pub fn of(source: &Source, index: usize) -> ReadSource {
+        ReadSource {
+            path: source.path.clone(),
+            role: source.role,
+            published: source.published.clone(),
+            suppressions: suppress::find(source, index),
+        }
+    }
+}
+
 /// Aligns and compares claims already read from `sources`.
 pub fn check_claims(sources: &[Source], claims: &[Claim], rules: &Rulebook) -> Report {
-    let aligned = align::align(claims, sources.len(), rules);
-    let roles: Vec<source::Role> = sources.iter().map(|s| s.role).collect();
-    let mut findings = compare::compare(&aligned, rules, &roles);
+    let read: Vec<ReadSource> = sources.iter().enumerate().map(|(i, s)| ReadSource::of(s, i)).collect();
+    check_read(&read, claims.to_vec(), rules)
+}
+
+/// Aligns and compares claims read from `sources` (see [`ReadSource`]); claims without a
+/// field play no part and may be left out. The claims move into the findings.
+pub fn check_read(sources: &[ReadSource], claims: Vec<Claim>, rules: &Rulebook) -> Report {
     let published: Vec<Option<claim::PartialDate>> =
         sources.iter().map(|s| s.published.as_deref().and_then(published_date)).collect();
-    findings.extend(compare::facts::outdated(claims, rules, &published));
-    let suppressions: Vec<suppress::Suppression> =
-        sources.iter().enumerate().flat_map(|(i, s)| suppress::find(s, i)).collect();
+    let outdated = compare::facts::outdated(&claims, rules, &published);
+    let aligned = align::align(claims, sources.len(), rules);
+    let roles: Vec<source::Role> = sources.iter().map(|s| s.role).collect();
+    let mut findings = compare::compare(aligned, rules, &roles);
+    findings.extend(outdated);
+    let suppressions: Vec<&suppress::Suppression> = sources.iter().flat_map(|s| &s.suppressions).collect();
     let suppressed = suppress::apply(&mut findings, &suppressions, sources.len());
     // Conflicts first (errors before warnings), then agreements, then one-sided fields; within
     // each, rulebook order, so the same inputs always print the same report. Findings that

@@ -27,7 +27,8 @@ fn main() -> ExitCode {
         }
     };
     let progress = Progress::new(config.format.is_human());
-    let outcome = claimdiff::run_with_progress(&config, &|done, total| progress.update(done, total));
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let outcome = claimdiff::run_to(&config, &|done, total| progress.update(done, total), &mut stdout);
     progress.finish();
     match outcome {
         Ok(outcome) => {
@@ -38,7 +39,6 @@ fn main() -> ExitCode {
             for note in &outcome.notes {
                 let _ = writeln!(stderr, "claimdiff: {note}");
             }
-            let mut stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error: the reader has what it wanted.
             match stdout.write_all(outcome.stdout.as_bytes()).and_then(|()| stdout.flush()) {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -48,7 +48,11 @@ fn main() -> ExitCode {
                 _ => ExitCode::from(outcome.status.code()),
             }
         }
+        // Streamed output met a closed pipe: as above, the reader has what it wanted.
+        Err(claimdiff::Error::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
+            // What was streamed before the error stays visible; the status says the run failed.
+            let _ = stdout.flush();
             let _ = writeln!(std::io::stderr().lock(), "claimdiff: error: {error}");
             ExitCode::from(claimdiff::Status::Failure.code())
         }

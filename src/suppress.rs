@@ -89,7 +89,7 @@ fn involves(finding: &Finding, source: usize) -> bool {
 
 /// Removes the findings that suppressions silence and adds a finding for every suppression that
 /// has no reason or silences nothing. Returns how many findings were silenced.
-pub fn apply(findings: &mut Vec<Finding>, suppressions: &[Suppression], source_count: usize) -> usize {
+pub fn apply(findings: &mut Vec<Finding>, suppressions: &[&Suppression], source_count: usize) -> usize {
     let mut used = vec![false; suppressions.len()];
     let before = findings.len();
     findings.retain(|f| {

@@ -26,11 +26,12 @@ struct Cluster {
 
 /// Compares every aligned field; findings come out in the order of `aligned`. `roles` gives each
 /// source's role: with drafts among them, each draft is checked against the references.
-pub fn compare(aligned: &[AlignedField], rules: &Rulebook, roles: &[Role]) -> Vec<Finding> {
+/// The claims move into the findings, so a run holds them once.
+pub fn compare(aligned: Vec<AlignedField>, rules: &Rulebook, roles: &[Role]) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for group in aligned {
+    for mut group in aligned {
         let Some(rule) = rules.field(&group.field) else { continue };
-        compare_field(group, rule, rules, roles, &mut findings);
+        compare_field(&mut group, rule, rules, roles, &mut findings);
     }
     findings
 }
@@ -41,16 +42,26 @@ struct Reconciled {
     primary: Vec<Option<usize>>,
 }
 
-/// Reconciles each source's mentions; a source that contradicts itself is reported.
-fn reconcile(group: &AlignedField, rule: &FieldRule, rules: &Rulebook, out: &mut Vec<Finding>) -> Reconciled {
+/// Reconciles each source's mentions, moving them out of `group`; a source that contradicts
+/// itself is reported.
+fn reconcile(
+    group: &mut AlignedField,
+    rule: &FieldRule,
+    rules: &Rulebook,
+    out: &mut Vec<Finding>,
+) -> Reconciled {
     let mut claims: Vec<Claim> = Vec::new();
     let mut primary: Vec<Option<usize>> = vec![None; group.by_source.len()];
-    for (source, mentions) in group.by_source.iter().enumerate() {
+    let by_source = std::mem::replace(&mut group.by_source, vec![Vec::new(); primary.len()]);
+    let group: &AlignedField = group;
+    // Claims are laid out source after source, each source's mentions in text order.
+    let mut offset = 0;
+    for (source, mentions) in by_source.iter().enumerate() {
         if mentions.is_empty() {
             continue;
         }
-        let offset = claims.len();
-        claims.extend(mentions.iter().cloned());
+        let start = offset;
+        offset += mentions.len();
         // Headlines round loosely: body mentions speak for a source, headings only when alone.
         let has_body = mentions.iter().any(|c| !c.in_heading);
         let refs: Vec<&Claim> = mentions.iter().filter(|c| !has_body || !c.in_heading).collect();
@@ -59,11 +70,15 @@ fn reconcile(group: &AlignedField, rule: &FieldRule, rules: &Rulebook, out: &mut
         let best = main.and_then(|c| c.members.first()).and_then(|&m| refs.get(m));
         let position = best.and_then(|b| mentions.iter().position(|c| std::ptr::eq(c, *b)));
         if let (Some(slot), Some(position)) = (primary.get_mut(source), position) {
-            *slot = Some(offset + position);
+            *slot = Some(start + position);
         }
         if clusters.len() > 1 {
             out.push(internal_conflict(group, rule, source, mentions));
         }
+    }
+    claims.reserve(offset);
+    for mentions in by_source {
+        claims.extend(mentions);
     }
     Reconciled { claims, primary }
 }
@@ -99,7 +114,7 @@ fn what_differs(rule: &FieldRule) -> (&'static str, &'static str) {
 }
 
 fn compare_field(
-    group: &AlignedField,
+    group: &mut AlignedField,
     rule: &FieldRule,
     rules: &Rulebook,
     roles: &[Role],
@@ -177,7 +192,7 @@ fn compare_field(
 
 /// Editorial mode: each draft that states the field is held against the references.
 fn compare_drafts(
-    group: &AlignedField,
+    group: &mut AlignedField,
     rule: &FieldRule,
     rules: &Rulebook,
     roles: &[Role],

@@ -135,6 +135,35 @@ pub fn claims(claims: &[Claim], sources: &[SourceInfo]) -> String {
     to_json(&ClaimsView { version: 1, claims: claims.iter().map(|c| claim_view(c, sources)).collect() })
 }
 
+/// The opening of [`claims`], for writing claims a batch at a time: with [`claims_item`] and
+/// [`claims_end`] it gives exactly the bytes [`claims`] gives.
+pub fn claims_start() -> &'static str {
+    "{\n  \"version\": 1,\n  \"claims\": ["
+}
+
+/// One claim of [`claims`], indented in the array, after a comma unless it is the first.
+pub fn claims_item(out: &mut String, claim: &Claim, sources: &[SourceInfo], first: bool) {
+    let one = serde_json::to_string_pretty(&claim_view(claim, sources)).unwrap_or_else(|_| "{}".to_string());
+    out.push_str(if first { "\n" } else { ",\n" });
+    // JSON strings hold no raw line breaks, so every line of the claim is one of its own.
+    for (i, line) in one.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
+    }
+}
+
+/// The end of [`claims`], after `count` claims.
+pub fn claims_end(count: usize) -> &'static str {
+    if count == 0 {
+        "]\n}\n"
+    } else {
+        "\n  ]\n}\n"
+    }
+}
+
 /// The view of one claim of `extract`, naming its source by its path in `sources`.
 pub(super) fn claim_view<'a>(c: &'a Claim, sources: &'a [SourceInfo]) -> ClaimView<'a> {
     ClaimView {
@@ -195,4 +224,34 @@ pub fn rules(rules: &Rulebook) -> String {
             })
             .collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claims_written_in_pieces_are_the_same_bytes() {
+        use crate::claim::{Kind, Location, Value};
+        let sources = vec![SourceInfo { path: "a \"x\".txt".to_string(), role: crate::source::Role::Source }];
+        let claim = |text: &str| Claim {
+            source: 0,
+            field: Some("arrests".to_string()),
+            kind: Kind::Person,
+            text: text.to_string(),
+            value: Value::Name(text.to_string()),
+            location: Location { start: 1, end: 2, line: 3, column: 4 },
+            sentence: format!("{text}\nsaid"),
+            scope: None,
+            in_heading: false,
+        };
+        for list in [vec![], vec![claim("A")], vec![claim("A"), claim("B \u{202e}")]] {
+            let mut pieces = claims_start().to_string();
+            for (i, c) in list.iter().enumerate() {
+                claims_item(&mut pieces, c, &sources, i == 0);
+            }
+            pieces.push_str(claims_end(list.len()));
+            assert_eq!(pieces, claims(&list, &sources));
+        }
+    }
 }

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::json::{claim_view, finding_view, ClaimView, FindingView};
+use super::json::{claim_view, finding_view, FindingView};
 use super::{Report, SourceInfo, Summary};
 use crate::claim::Claim;
 
@@ -44,11 +44,15 @@ pub fn report(report: &Report) -> String {
 /// The claims of `extract`: one claim object per line.
 pub fn claims(claims: &[Claim], sources: &[SourceInfo]) -> String {
     let mut out = String::new();
-    for claim in claims {
-        let view: ClaimView<'_> = claim_view(claim, sources);
-        push_line(&mut out, &view);
-    }
+    claims_into(&mut out, claims, sources);
     out
+}
+
+/// Like [`claims`], appending to `out`, for writing claims a batch at a time.
+pub fn claims_into(out: &mut String, claims: &[Claim], sources: &[SourceInfo]) {
+    for claim in claims {
+        push_line(out, &claim_view(claim, sources));
+    }
 }
 
 #[cfg(test)]

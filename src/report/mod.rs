@@ -178,6 +178,56 @@ pub fn render_claims(claims: &[Claim], sources: &[SourceInfo], format: Format) -
     }
 }
 
+/// Writes the claims of `extract` a batch at a time, in formats that allow it (JSON, JSON
+/// lines, and SARIF, which shows claims as JSON), giving exactly the bytes of
+/// [`render_claims`]. Tables need every claim first to size their columns.
+#[derive(Debug)]
+pub struct ClaimStream {
+    lines: bool,
+    count: usize,
+}
+
+impl ClaimStream {
+    /// A stream for `format`, or `None` when the format needs every claim first.
+    pub fn new(format: Format) -> Option<ClaimStream> {
+        match format {
+            Format::Json | Format::Sarif => Some(ClaimStream { lines: false, count: 0 }),
+            Format::JsonLines => Some(ClaimStream { lines: true, count: 0 }),
+            Format::Table | Format::Markdown | Format::Github => None,
+        }
+    }
+
+    /// What comes before the first claim.
+    pub fn start(&self) -> &'static str {
+        if self.lines {
+            ""
+        } else {
+            json::claims_start()
+        }
+    }
+
+    /// Appends `claims` to `out`; `sources` holds at least every source they name.
+    pub fn push(&mut self, out: &mut String, claims: &[Claim], sources: &[SourceInfo]) {
+        if self.lines {
+            json_lines::claims_into(out, claims, sources);
+        } else {
+            for (i, claim) in claims.iter().enumerate() {
+                json::claims_item(out, claim, sources, self.count + i == 0);
+            }
+        }
+        self.count += claims.len();
+    }
+
+    /// What comes after the last claim.
+    pub fn finish(&self) -> &'static str {
+        if self.lines {
+            ""
+        } else {
+            json::claims_end(self.count)
+        }
+    }
+}
+
 /// Renders the rulebook for `claimdiff rules`.
 pub fn render_rules(rules: &Rulebook, format: Format) -> String {
     match format {

@@ -148,10 +148,15 @@ pub struct Source {
     pub published: Option<String>,
     /// Claims given ready-made by a claims file; such a source has no text to read.
     pub preset: Option<Vec<Claim>>,
-    original: Vec<u8>,
+    /// The file's bytes, kept only when they differ from `decoded` (a BOM, another encoding,
+    /// replaced bytes): most files are plain UTF-8 and are held once, not three times.
+    original: Option<Vec<u8>>,
+    /// Length of the file in bytes.
+    original_len: usize,
     encoding: Encoding,
-    /// The file decoded, BOM removed, line endings as in the file.
-    decoded: String,
+    /// The file decoded, BOM removed, line endings as in the file; `None` when it is `text`
+    /// itself (plain text without `\r`).
+    decoded: Option<String>,
     /// `text` offsets → `decoded` offsets.
     to_decoded: OffsetMap,
     /// `decoded` offsets → `original` offsets.
@@ -178,6 +183,8 @@ impl Source {
             warnings.push(format!("{path}: {w}"));
         }
         let lines = LineIndex::new(&decoded.text);
+        // The bytes are kept apart only when decoding changed them.
+        let original = (decoded.text.as_bytes() != bytes).then(|| bytes.to_vec());
         let (text, to_decoded, headings, published) = match format {
             Format::Text => {
                 let (text, map) = plain::extract(&decoded.text);
@@ -202,6 +209,7 @@ impl Source {
         if text.trim().is_empty() && !decoded.text.trim().is_empty() {
             warnings.push(format!("{path}: no visible text found; nothing will be read from it"));
         }
+        let decoded_text = (text != decoded.text).then_some(decoded.text);
         Ok(Source {
             path: path.to_owned(),
             role,
@@ -211,11 +219,12 @@ impl Source {
             warnings,
             published,
             preset: None,
-            original: bytes.to_vec(),
+            original,
+            original_len: bytes.len(),
             encoding: decoded.encoding,
             to_decoded,
             to_original: decoded.map,
-            decoded: decoded.text,
+            decoded: decoded_text,
             lines,
         })
     }
@@ -230,8 +239,8 @@ impl Source {
         let end = range.end.min(self.text.len()).max(start);
         let in_decoded = self.to_decoded.map_range(start..end);
         let in_file = self.to_original.map_range(in_decoded.clone());
-        let (line, column) = self.lines.line_column(&self.decoded, in_decoded.start);
-        let file_end = self.original.len();
+        let (line, column) = self.lines.line_column(self.decoded(), in_decoded.start);
+        let file_end = self.original_len;
         Location { start: in_file.start.min(file_end), end: in_file.end.min(file_end), line, column }
     }
 
@@ -254,23 +263,25 @@ impl Source {
     /// The whole file decoded (BOM removed, line endings as in the file): what markup hides,
     /// such as comments carrying suppressions, is still there.
     pub fn decoded(&self) -> &str {
-        &self.decoded
+        self.decoded.as_deref().unwrap_or(&self.text)
     }
 
     /// Maps a byte range of [`Source::decoded`] to the original file, like [`Source::locate`].
     pub fn locate_decoded(&self, range: Range<usize>) -> Location {
-        let start = range.start.min(self.decoded.len());
-        let end = range.end.min(self.decoded.len()).max(start);
+        let decoded = self.decoded();
+        let start = range.start.min(decoded.len());
+        let end = range.end.min(decoded.len()).max(start);
         let in_file = self.to_original.map_range(start..end);
-        let (line, column) = self.lines.line_column(&self.decoded, start);
-        let file_end = self.original.len();
+        let (line, column) = self.lines.line_column(decoded, start);
+        let file_end = self.original_len;
         Location { start: in_file.start.min(file_end), end: in_file.end.min(file_end), line, column }
     }
 
     /// The original file's text of a byte range of the ORIGINAL file (lossy), used to show the
     /// exact source characters. Out-of-range input clamps.
     pub fn original_slice(&self, start: usize, end: usize) -> String {
-        decode::slice_lossy(&self.original, self.encoding, start, end)
+        let bytes = self.original.as_deref().unwrap_or(self.decoded().as_bytes());
+        decode::slice_lossy(bytes, self.encoding, start, end)
     }
 }
 
@@ -322,7 +333,58 @@ pub const DEFAULT_MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 ///
 /// As [`load`], plus [`LoadError::TooLarge`].
 pub fn load_limited(arg: &str, role: Role, max_bytes: u64) -> Result<Vec<Source>, LoadError> {
+    use rayon::prelude::*;
+    // Files are read and decoded in parallel; `collect` keeps the sorted order.
+    list_limited(arg, role, max_bytes)?.into_par_iter().map(Pending::read).collect()
+}
+
+/// An input found but not read yet: a file (or standard input, already read) with the path to
+/// show and the role it plays. Listing first lets a run read its sources in batches, holding
+/// only a batch of texts in memory at a time.
+#[derive(Debug)]
+pub struct Pending {
+    /// The path as it will be shown (see [`Source::path`]).
+    pub path: String,
+    /// The role the source plays in the run.
+    pub role: Role,
+    disk: PathBuf,
+    max_bytes: u64,
+    /// Standard input, read while listing (it can be read only once).
+    stdin: Option<Vec<u8>>,
+}
+
+impl Pending {
+    /// Reads and decodes the input.
+    ///
+    /// # Errors
+    ///
+    /// As [`load`]: unreadable, too large, binary, or a broken claims file.
+    pub fn read(self) -> Result<Source, LoadError> {
+        if let Some(bytes) = &self.stdin {
+            return Source::from_bytes(&self.path, self.role, stdin_format(bytes), bytes);
+        }
+        let size = std::fs::metadata(&self.disk).map_err(|e| io_error(&self.path, e))?.len();
+        if size > self.max_bytes {
+            return Err(LoadError::TooLarge { path: self.path, size, limit: self.max_bytes });
+        }
+        let bytes = std::fs::read(&self.disk).map_err(|e| io_error(&self.path, e))?;
+        if is_claims_file(&self.path) {
+            return Source::from_claims_file(&self.path, self.role, &bytes);
+        }
+        Source::from_bytes(&self.path, self.role, format_for(&self.path), &bytes)
+    }
+}
+
+/// Lists what one command-line argument names, as [`load_limited`] would read it, without
+/// reading files (standard input is read, since it cannot be read twice).
+///
+/// # Errors
+///
+/// As [`load_limited`] for what can be known before reading: missing, not a regular file, a
+/// directory with nothing to read, too large, or unreadable standard input.
+pub fn list_limited(arg: &str, role: Role, max_bytes: u64) -> Result<Vec<Pending>, LoadError> {
     let too_large = |size: u64| LoadError::TooLarge { path: arg.to_owned(), size, limit: max_bytes };
+    let pending = |path: String, disk: PathBuf, stdin| Pending { path, role, disk, max_bytes, stdin };
     if arg == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -333,12 +395,12 @@ pub fn load_limited(arg: &str, role: Role, max_bytes: u64) -> Result<Vec<Source>
         if bytes.len() as u64 > max_bytes {
             return Err(too_large(bytes.len() as u64));
         }
-        return Ok(vec![Source::from_bytes(arg, role, stdin_format(&bytes), &bytes)?]);
+        return Ok(vec![pending(arg.to_owned(), PathBuf::new(), Some(bytes))]);
     }
     // metadata() follows symlinks and does not open the file, so a FIFO is never opened.
     let meta = std::fs::metadata(arg).map_err(|e| io_error(arg, e))?;
     if meta.is_dir() {
-        return load_dir(arg, role, max_bytes);
+        return Ok(list_dir(arg)?.into_iter().map(|(shown, disk)| pending(shown, disk, None)).collect());
     }
     if !meta.is_file() {
         return Err(LoadError::NotAFile { path: arg.to_owned() });
@@ -346,11 +408,7 @@ pub fn load_limited(arg: &str, role: Role, max_bytes: u64) -> Result<Vec<Source>
     if meta.len() > max_bytes {
         return Err(too_large(meta.len()));
     }
-    let bytes = std::fs::read(arg).map_err(|e| io_error(arg, e))?;
-    if is_claims_file(arg) {
-        return Ok(vec![Source::from_claims_file(arg, role, &bytes)?]);
-    }
-    Ok(vec![Source::from_bytes(arg, role, format_for(arg), &bytes)?])
+    Ok(vec![pending(arg.to_owned(), PathBuf::from(arg), None)])
 }
 
 fn io_error(path: &str, source: std::io::Error) -> LoadError {
@@ -374,9 +432,10 @@ fn stdin_format(bytes: &[u8]) -> Format {
     }
 }
 
-/// Loads the readable files under `dir`, walking iteratively. Symlinked directories are not
-/// followed, so a link loop cannot make the walk endless.
-fn load_dir(dir: &str, role: Role, max_bytes: u64) -> Result<Vec<Source>, LoadError> {
+/// The readable files under `dir` (shown path, path on disk), sorted by shown path, walking
+/// iteratively. Symlinked directories are not followed, so a link loop cannot make the walk
+/// endless.
+fn list_dir(dir: &str) -> Result<Vec<(String, PathBuf)>, LoadError> {
     let prefix = if dir.ends_with('/') { dir.to_owned() } else { format!("{dir}/") };
     let mut pending: Vec<(PathBuf, String)> = vec![(PathBuf::from(dir), prefix)];
     let mut files: Vec<(String, PathBuf)> = Vec::new();
@@ -417,22 +476,7 @@ fn load_dir(dir: &str, role: Role, max_bytes: u64) -> Result<Vec<Source>, LoadEr
         return Err(LoadError::EmptyDirectory { path: dir.to_owned() });
     }
     files.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    use rayon::prelude::*;
-    // Files are read and decoded in parallel; `collect` keeps the sorted order.
-    files
-        .into_par_iter()
-        .map(|(shown, disk)| {
-            let size = std::fs::metadata(&disk).map_err(|e| io_error(&shown, e))?.len();
-            if size > max_bytes {
-                return Err(LoadError::TooLarge { path: shown, size, limit: max_bytes });
-            }
-            let bytes = std::fs::read(&disk).map_err(|e| io_error(&shown, e))?;
-            if is_claims_file(&shown) {
-                return Source::from_claims_file(&shown, role, &bytes);
-            }
-            Source::from_bytes(&shown, role, format_for(&shown), &bytes)
-        })
-        .collect()
+    Ok(files)
 }
 
 #[cfg(test)]
