@@ -241,3 +241,68 @@ fn inputs_are_never_modified() {
         .collect();
     assert_eq!(names.len(), 2, "nothing written beside the inputs: {names:?}");
 }
+
+/// `extract` writes JSON and JSON lines a batch of sources at a time; across batch boundaries
+/// the bytes are those of each file read alone, in path order.
+#[test]
+fn extract_streams_across_batches_with_the_same_bytes() {
+    let tmp = TempDir::new("stream");
+    std::fs::create_dir_all(tmp.0.join("many")).unwrap();
+    let mut names = Vec::new();
+    for i in 0..300 {
+        let name = format!("many/a{i:03}.txt");
+        tmp.write(&name, format!("Police arrested {} suspects on 3 May 2025.\n", 100 + i).as_bytes());
+        names.push(name);
+    }
+    let (whole, stderr, status) = run(&tmp.0, &["extract", "--isolated", "--format", "json-lines", "many"]);
+    assert_eq!((status, stderr.as_str()), (0, ""));
+    let mut one_by_one = String::new();
+    for name in &names {
+        one_by_one.push_str(&run(&tmp.0, &["extract", "--isolated", "--format", "json-lines", name]).0);
+    }
+    assert_eq!(whole.lines().count(), 600);
+    assert_eq!(whole, one_by_one);
+    let (json, _, status) = run(&tmp.0, &["extract", "--isolated", "--format", "json", "many"]);
+    assert_eq!(status, 0);
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let claims = parsed["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 600);
+    assert_eq!(claims[599]["source"], "many/a299.txt");
+    assert_eq!(claims[598]["text"], "399");
+    let (json, _, _) =
+        run(&tmp.0, &["extract", "--isolated", "--format", "json", "many/a000.txt", "many/a001.txt"]);
+    assert!(
+        json.starts_with(
+            "{\n  \"version\": 1,\n  \"claims\": [\n    {\n      \"source\": \"many/a000.txt\","
+        ),
+        "{json}"
+    );
+    assert!(json.ends_with("\n    }\n  ]\n}\n"), "{json}");
+}
+
+/// A reader that stops early while claims are still being streamed: status 0, nothing on stderr.
+#[test]
+fn a_reader_that_stops_a_stream_early_is_not_an_error() {
+    let tmp = TempDir::new("stream-head");
+    std::fs::create_dir_all(tmp.0.join("many")).unwrap();
+    for i in 0..1500 {
+        tmp.write(
+            &format!("many/a{i:04}.txt"),
+            format!("Police arrested {} suspects.\n", 100 + i).as_bytes(),
+        );
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimdiff"))
+        .args(["extract", "--isolated", "--format", "json-lines", "many"])
+        .current_dir(&tmp.0)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("claimdiff runs");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut first = String::new();
+    BufReader::new(stdout).read_line(&mut first).expect("one line");
+    let out = child.wait_with_output().expect("exits");
+    assert!(first.starts_with("{\"source\":\"many/a0000.txt\""), "{first}");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
