@@ -28,12 +28,19 @@ struct Cluster {
 /// source's role: with drafts among them, each draft is checked against the references.
 /// The claims move into the findings, so a run holds them once.
 pub fn compare(aligned: Vec<AlignedField>, rules: &Rulebook, roles: &[Role]) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for mut group in aligned {
-        let Some(rule) = rules.field(&group.field) else { continue };
-        compare_field(&mut group, rule, rules, roles, &mut findings);
-    }
-    findings
+    use rayon::prelude::*;
+    // Fields are independent, so they are compared in parallel; `collect` keeps their order.
+    let per_field: Vec<Vec<Finding>> = aligned
+        .into_par_iter()
+        .map(|mut group| {
+            let mut findings = Vec::new();
+            if let Some(rule) = rules.field(&group.field) {
+                compare_field(&mut group, rule, rules, roles, &mut findings);
+            }
+            findings
+        })
+        .collect();
+    per_field.into_iter().flatten().collect()
 }
 
 /// Every claim of a group with, per source, the claim that stands for it.

@@ -61,11 +61,7 @@ impl CueSet {
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)?;
-        Ok(CueSet { automaton, owners })
+        Ok(CueSet { automaton: build_fastest(&patterns)?, owners })
     }
 
     /// The (field, role) pairs of a pattern.
@@ -85,6 +81,20 @@ impl CueSet {
         }
         hits
     }
+}
+
+/// A case-insensitive, leftmost-longest automaton for `patterns`: a DFA, which searches about
+/// three times faster than the default on news text, unless the phrases are too many for one
+/// (then whatever the library picks).
+pub(crate) fn build_fastest<P: AsRef<[u8]>>(patterns: &[P]) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    let builder = |kind| {
+        AhoCorasickBuilder::new()
+            .kind(kind)
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns)
+    };
+    builder(Some(aho_corasick::AhoCorasickKind::DFA)).or_else(|_| builder(None))
 }
 
 /// Where the word ending at `at` really ends, allowing a short inflection; `None` if the match

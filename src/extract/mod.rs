@@ -186,6 +186,11 @@ impl Extractor {
                 .partition_point(|m| m.range.start < seg.range.end)
                 + mention_cursor;
             let seg_mentions = mentions.get(mention_cursor..mention_end).unwrap_or(&[]);
+            // Most sentences of an article state nothing: no figure, no date, no cue. Their
+            // scope is never asked for, so it is never worked out.
+            if seg_mentions.is_empty() && seg_hits.is_empty() {
+                continue;
+            }
             let context = SentenceContext {
                 text,
                 seg,

@@ -8,7 +8,7 @@
 
 use crate::claim::{Scope, ScopeKind};
 use crate::rules::ScopeRules;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::AhoCorasick;
 
 use crate::text::{char_at, char_before, is_capitalized, squash};
 
@@ -132,10 +132,8 @@ impl EventPhrases {
         if rules.other_event_phrases.is_empty() {
             return Ok(EventPhrases { automaton: None });
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&rules.other_event_phrases)?;
+        let phrases: Vec<&String> = rules.other_event_phrases.iter().collect();
+        let automaton = super::cues::build_fastest(&phrases)?;
         Ok(EventPhrases { automaton: Some(automaton) })
     }
 }

@@ -248,11 +248,16 @@ pub fn short_labels(sources: &[SourceInfo]) -> Vec<String> {
         stem.to_string()
     };
     let stems: Vec<String> = sources.iter().map(|s| stem(&s.path)).collect();
+    // Counted once, not stem against stem: a run of 10,000 sources has 10,000 labels.
+    let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for s in &stems {
+        *uses.entry(s.as_str()).or_default() += 1;
+    }
     stems
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let clashes = stems.iter().filter(|t| *t == s).count() > 1;
+            let clashes = uses.get(s.as_str()).is_some_and(|&n| n > 1);
             if clashes {
                 format!("{s}#{}", i + 1)
             } else {
