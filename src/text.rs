@@ -60,18 +60,30 @@ fn is_combining(c: char) -> bool {
 }
 
 /// Whether `c` is part of a word for boundary purposes.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
 /// The character just before byte `at` in `text`.
+#[inline]
 pub fn char_before(text: &str, at: usize) -> Option<char> {
-    text.get(..at)?.chars().next_back()
+    // The scanners ask this of nearly every word; most text is ASCII, and an ASCII byte is a
+    // whole character that also ends on a boundary.
+    match text.as_bytes().get(at.checked_sub(1)?) {
+        Some(&b) if b.is_ascii() && at <= text.len() => Some(char::from(b)),
+        _ => text.get(..at)?.chars().next_back(),
+    }
 }
 
 /// The character at byte `at` in `text`.
+#[inline]
 pub fn char_at(text: &str, at: usize) -> Option<char> {
-    text.get(at..)?.chars().next()
+    match text.as_bytes().get(at) {
+        // An ASCII byte is never inside another character.
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(at..)?.chars().next(),
+    }
 }
 
 /// Whitespace collapsed to single spaces, ends trimmed.

@@ -410,19 +410,56 @@ fn packed(word: &[u8]) -> Option<u128> {
         .then(|| word.iter().fold(0u128, |acc, &b| (acc << 8) | u128::from(b)) << (8 * (16 - word.len())))
 }
 
-/// A table of words, packed and sorted once.
-fn packed_table(words: &[&str]) -> Vec<u128> {
-    let mut table: Vec<u128> = words.iter().filter_map(|w| packed(w.as_bytes())).collect();
-    table.sort_unstable();
-    table
+/// A set of words, packed into integers and hashed once: the scanner asks it about nearly
+/// every word of a text, so a lookup is a multiply and, mostly, one comparison.
+struct WordSet {
+    /// Open addressing; 0 (no word packs to it) marks an empty slot.
+    slots: Vec<u128>,
+    /// The table has `1 << bits` slots.
+    bits: u32,
 }
 
-fn in_table(table: &std::sync::OnceLock<Vec<u128>>, words: &[&str], word: &[u8]) -> bool {
-    packed(word).is_some_and(|key| table.get_or_init(|| packed_table(words)).binary_search(&key).is_ok())
+impl WordSet {
+    fn new(words: &[&str]) -> WordSet {
+        let bits = (words.len().max(1) * 4).next_power_of_two().trailing_zeros();
+        let mut set = WordSet { slots: vec![0; 1 << bits], bits };
+        for key in words.iter().filter_map(|w| packed(w.as_bytes())) {
+            let mut i = set.slot(key);
+            while set.slots.get(i).is_some_and(|&k| k != 0 && k != key) {
+                i = (i + 1) & ((1 << set.bits) - 1);
+            }
+            if let Some(slot) = set.slots.get_mut(i) {
+                *slot = key;
+            }
+        }
+        set
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        // Truncations intended: a hash of the key's two halves, top bits taken.
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+    }
+
+    fn contains(&self, key: u128) -> bool {
+        let mut i = self.slot(key);
+        // The table is at most a quarter full, so every probe sequence reaches an empty slot.
+        loop {
+            match self.slots.get(i) {
+                Some(&k) if k == key => return true,
+                Some(&0) | None => return false,
+                Some(_) => i = (i + 1) & ((1 << self.bits) - 1),
+            }
+        }
+    }
 }
 
-static STARTER_KEYS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
-static STRONG_KEYS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
+fn in_table(table: &std::sync::OnceLock<WordSet>, words: &[&str], word: &[u8]) -> bool {
+    packed(word).is_some_and(|key| table.get_or_init(|| WordSet::new(words)).contains(key))
+}
+
+static STARTER_KEYS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+static STRONG_KEYS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
 
 /// Whether the letters at `p` form a word that may start a date (digits always may).
 fn may_start_date(bytes: &[u8], p: usize) -> bool {
@@ -863,11 +900,11 @@ struct Scanner<'a> {
 
 impl<'a> Scanner<'a> {
     fn prev_char(&self, p: usize) -> Option<char> {
-        self.text.get(..p)?.chars().next_back()
+        crate::text::char_before(self.text, p)
     }
 
     fn next_char(&self, p: usize) -> Option<char> {
-        self.text.get(p..)?.chars().next()
+        crate::text::char_at(self.text, p)
     }
 
     fn at_word_start(&self, p: usize) -> bool {

@@ -193,6 +193,7 @@ impl Extractor {
             }
             let context = SentenceContext {
                 text,
+                sentence: std::cell::OnceCell::new(),
                 seg,
                 section: section.as_ref(),
                 place: if seg.heading {
@@ -259,7 +260,10 @@ impl Extractor {
             text,
             value,
             location: source.locate(range.clone()),
-            sentence: squash(context.text.get(context.seg.range.clone()).unwrap_or("")),
+            sentence: context
+                .sentence
+                .get_or_init(|| squash(context.text.get(context.seg.range.clone()).unwrap_or("")))
+                .clone(),
             scope: context.scope_at(&range),
             in_heading: context.seg.heading,
         }
@@ -377,10 +381,11 @@ impl Extractor {
                     _ => continue,
                 };
                 let Some(range) = range else { continue };
-                if claims.iter().any(|c| {
+                let location = source.locate(range.clone());
+                if claims.iter().rev().any(|c| {
                     c.source == index
+                        && c.location == location
                         && c.field.as_deref() == Some(field.name.as_str())
-                        && c.location == source.locate(range.clone())
                 }) {
                     continue;
                 }
@@ -409,6 +414,8 @@ impl Extractor {
 /// What is known about the sentence a claim stands in.
 struct SentenceContext<'a> {
     text: &'a str,
+    /// The sentence with its spaces squashed, made once for all its claims.
+    sentence: std::cell::OnceCell<String>,
     seg: &'a Segment,
     section: Option<&'a Scope>,
     place: Option<Scope>,

@@ -83,12 +83,16 @@ fn trim_range(text: &str, r: Range<usize>) -> Option<Range<usize>> {
 fn heading_shaped(text: &str, r: Range<usize>) -> bool {
     let Some(line) = text.get(r) else { return false };
     let line = line.trim();
-    let words = line.split_whitespace().count();
-    if words == 0 || words > 16 || line.chars().count() > 140 {
-        return false;
-    }
+    // The cheap tests first: most lines are body text ending in a full stop.
     let last = line.chars().next_back().unwrap_or('.');
     if matches!(last, '.' | '!' | '?' | ';' | ',' | '"' | '\u{201D}' | ':' | '\'' | '\u{2019}') {
+        return false;
+    }
+    if line.len() > 140 * 4 {
+        return false;
+    }
+    let words = line.split_whitespace().count();
+    if words == 0 || words > 16 || line.chars().count() > 140 {
         return false;
     }
     line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || !c.is_alphabetic())
@@ -97,21 +101,24 @@ fn heading_shaped(text: &str, r: Range<usize>) -> bool {
 fn split_sentences(text: &str, block: Range<usize>, out: &mut Vec<Segment>) {
     let Some(slice) = text.get(block.clone()) else { return };
     let mut start = block.start;
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
+    // Sentence ends are ASCII, so a byte search finds them without decoding the text.
+    let mut taken = 0;
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', slice.as_bytes()) {
+        if i < taken {
+            continue; // taken with the closing punctuation of an earlier end
         }
+        let c = char::from(slice.as_bytes().get(i).copied().unwrap_or(b'.'));
         // Take closing quotes and brackets with the sentence.
-        let mut end = block.start + i + c.len_utf8();
-        while let Some(&(j, next)) = chars.peek() {
+        let mut end_in_block = i + 1;
+        while let Some(next) = slice.get(end_in_block..).and_then(|r| r.chars().next()) {
             if matches!(next, '"' | '\u{201D}' | '\u{2019}' | '\'' | ')' | ']' | '.' | '!' | '?') {
-                end = block.start + j + next.len_utf8();
-                chars.next();
+                end_in_block += next.len_utf8();
             } else {
                 break;
             }
         }
+        taken = end_in_block;
+        let end = block.start + end_in_block;
         let rest = text.get(end..block.end).unwrap_or("");
         let after_space = rest.trim_start();
         if after_space.len() == rest.len() && !rest.is_empty() {
