@@ -188,6 +188,8 @@ struct ReadOne {
     source: ReadSource,
     warnings: Vec<String>,
     claims: Vec<Claim>,
+    /// The claims as a stream renders them, when the run streams.
+    rendered: String,
 }
 
 /// Lists, reads and extracts `inputs` a batch at a time (each batch in parallel), handing each
@@ -198,6 +200,7 @@ fn read_sources(
     config: &Config,
     extractor: &Extractor,
     progress: &(dyn Fn(usize, usize) + Sync),
+    stream: Option<&report::ClaimStream>,
     mut sink: impl FnMut(Vec<ReadOne>) -> Result<(), Error>,
 ) -> Result<Vec<String>, Error> {
     use rayon::prelude::*;
@@ -248,8 +251,9 @@ fn read_sources(
                     config.limits.max_claims_per_source,
                     &mut warnings,
                 );
+                let rendered = stream.map_or(String::new(), |s| s.render(&claims, &source.path));
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-                Ok(ReadOne { source: ReadSource::of(&source, index), warnings, claims })
+                Ok(ReadOne { source: ReadSource::of(&source, index), warnings, claims, rendered })
             })
             .collect();
         let read = read?;
@@ -336,21 +340,23 @@ pub fn run_to(
             let mut stream = report::ClaimStream::new(config.format);
             let mut kept: Vec<Claim> = Vec::new();
             let mut text = stream.as_ref().map_or(String::new(), |s| s.start().to_string());
-            let listed = read_sources(&with_roles, config, &extractor, progress, |batch| {
-                for one in batch {
-                    infos.push(SourceInfo { path: one.source.path, role: one.source.role });
-                    warnings.extend(one.warnings);
-                    match stream.as_mut() {
-                        Some(stream) => stream.push(&mut text, &one.claims, &infos),
-                        None => kept.extend(one.claims),
+            let renderer = report::ClaimStream::new(config.format);
+            let listed =
+                read_sources(&with_roles, config, &extractor, progress, renderer.as_ref(), |batch| {
+                    for one in batch {
+                        infos.push(SourceInfo { path: one.source.path, role: one.source.role });
+                        warnings.extend(one.warnings);
+                        match stream.as_mut() {
+                            Some(stream) => stream.push(&mut text, &one.rendered, one.claims.len()),
+                            None => kept.extend(one.claims),
+                        }
                     }
-                }
-                if stream.is_some() {
-                    out.write_all(text.as_bytes()).map_err(Error::Output)?;
-                    text.clear();
-                }
-                Ok(())
-            })?;
+                    if stream.is_some() {
+                        out.write_all(text.as_bytes()).map_err(Error::Output)?;
+                        text.clear();
+                    }
+                    Ok(())
+                })?;
             let stdout = match &stream {
                 Some(stream) => {
                     out.write_all(stream.finish().as_bytes()).map_err(Error::Output)?;
@@ -383,7 +389,7 @@ pub fn run_to(
             let mut sources: Vec<ReadSource> = Vec::new();
             let mut claims: Vec<Claim> = Vec::new();
             let mut read_warnings = Vec::new();
-            let mut warnings = read_sources(&with_roles, config, &extractor, progress, |batch| {
+            let mut warnings = read_sources(&with_roles, config, &extractor, progress, None, |batch| {
                 for one in batch {
                     sources.push(one.source);
                     read_warnings.extend(one.warnings);

@@ -135,15 +135,16 @@ pub fn claims(claims: &[Claim], sources: &[SourceInfo]) -> String {
     to_json(&ClaimsView { version: 1, claims: claims.iter().map(|c| claim_view(c, sources)).collect() })
 }
 
-/// The opening of [`claims`], for writing claims a batch at a time: with [`claims_item`] and
+/// The opening of [`claims`], for writing claims a batch at a time: with [`claims_item_in`] and
 /// [`claims_end`] it gives exactly the bytes [`claims`] gives.
 pub fn claims_start() -> &'static str {
     "{\n  \"version\": 1,\n  \"claims\": ["
 }
 
-/// One claim of [`claims`], indented in the array, after a comma unless it is the first.
-pub fn claims_item(out: &mut String, claim: &Claim, sources: &[SourceInfo], first: bool) {
-    let one = serde_json::to_string_pretty(&claim_view(claim, sources)).unwrap_or_else(|_| "{}".to_string());
+/// One claim of [`claims`] from the source at `path`, indented in the array, after a comma
+/// unless it is the first.
+pub fn claims_item_in(out: &mut String, claim: &Claim, path: &str, first: bool) {
+    let one = serde_json::to_string_pretty(&claim_view_in(claim, path)).unwrap_or_else(|_| "{}".to_string());
     out.push_str(if first { "\n" } else { ",\n" });
     // JSON strings hold no raw line breaks, so every line of the claim is one of its own.
     for (i, line) in one.split('\n').enumerate() {
@@ -166,8 +167,13 @@ pub fn claims_end(count: usize) -> &'static str {
 
 /// The view of one claim of `extract`, naming its source by its path in `sources`.
 pub(super) fn claim_view<'a>(c: &'a Claim, sources: &'a [SourceInfo]) -> ClaimView<'a> {
+    claim_view_in(c, path_of(sources, c.source))
+}
+
+/// The view of one claim of `extract` from the source at `path`.
+pub(super) fn claim_view_in<'a>(c: &'a Claim, path: &'a str) -> ClaimView<'a> {
     ClaimView {
-        source: path_of(sources, c.source),
+        source: path,
         field: c.field.as_deref(),
         kind: c.kind,
         text: &c.text,
@@ -248,7 +254,7 @@ mod tests {
         for list in [vec![], vec![claim("A")], vec![claim("A"), claim("B \u{202e}")]] {
             let mut pieces = claims_start().to_string();
             for (i, c) in list.iter().enumerate() {
-                claims_item(&mut pieces, c, &sources, i == 0);
+                claims_item_in(&mut pieces, c, &sources[0].path, i == 0);
             }
             pieces.push_str(claims_end(list.len()));
             assert_eq!(pieces, claims(&list, &sources));

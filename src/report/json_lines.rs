@@ -44,14 +44,16 @@ pub fn report(report: &Report) -> String {
 /// The claims of `extract`: one claim object per line.
 pub fn claims(claims: &[Claim], sources: &[SourceInfo]) -> String {
     let mut out = String::new();
-    claims_into(&mut out, claims, sources);
+    for claim in claims {
+        push_line(&mut out, &claim_view(claim, sources));
+    }
     out
 }
 
-/// Like [`claims`], appending to `out`, for writing claims a batch at a time.
-pub fn claims_into(out: &mut String, claims: &[Claim], sources: &[SourceInfo]) {
+/// Like [`claims`] for claims of the one source at `path`, appending to `out`.
+pub fn claims_in(out: &mut String, claims: &[Claim], path: &str) {
     for claim in claims {
-        push_line(out, &claim_view(claim, sources));
+        push_line(out, &super::json::claim_view_in(claim, path));
     }
 }
 

@@ -206,16 +206,30 @@ impl ClaimStream {
         }
     }
 
-    /// Appends `claims` to `out`; `sources` holds at least every source they name.
-    pub fn push(&mut self, out: &mut String, claims: &[Claim], sources: &[SourceInfo]) {
+    /// The claims of the one source at `path`, rendered on their own (on any thread) for
+    /// [`ClaimStream::push`]: rendering is most of the work of writing them.
+    pub fn render(&self, claims: &[Claim], path: &str) -> String {
+        let mut out = String::new();
         if self.lines {
-            json_lines::claims_into(out, claims, sources);
+            json_lines::claims_in(&mut out, claims, path);
         } else {
-            for (i, claim) in claims.iter().enumerate() {
-                json::claims_item(out, claim, sources, self.count + i == 0);
+            for claim in claims {
+                json::claims_item_in(&mut out, claim, path, false);
             }
         }
-        self.count += claims.len();
+        out
+    }
+
+    /// Appends `count` claims rendered by [`ClaimStream::render`] to `out`.
+    pub fn push(&mut self, out: &mut String, rendered: &str, count: usize) {
+        // Rendered claims each follow a comma; the very first of the array does not.
+        let text = if !self.lines && self.count == 0 {
+            rendered.strip_prefix(',').unwrap_or(rendered)
+        } else {
+            rendered
+        };
+        out.push_str(text);
+        self.count += count;
     }
 
     /// What comes after the last claim.
