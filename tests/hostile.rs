@@ -306,3 +306,27 @@ fn a_reader_that_stops_a_stream_early_is_not_an_error() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+/// A file that cannot be read late in a streamed run: what was written stays, the error names
+/// the file, and the status is 2.
+#[test]
+fn a_bad_file_late_in_a_stream_ends_it_with_status_2() {
+    let tmp = TempDir::new("stream-bad");
+    std::fs::create_dir_all(tmp.0.join("many")).unwrap();
+    for i in 0..300 {
+        tmp.write(
+            &format!("many/a{i:03}.txt"),
+            format!("Police arrested {} suspects.\n", 100 + i).as_bytes(),
+        );
+    }
+    tmp.write("many/a280.txt", b"PK\x03\x04\0\0binary");
+    let (stdout, stderr, status) = run(&tmp.0, &["extract", "--isolated", "--format", "json-lines", "many"]);
+    assert_eq!(status, 2);
+    assert_eq!(
+        stderr,
+        "claimdiff: error: many/a280.txt: looks like a binary file (NUL byte at offset 4); claimdiff reads text, Markdown and HTML\n"
+    );
+    // The first batch (256 sources) was written before the bad file was reached.
+    assert_eq!(stdout.lines().count(), 256);
+    assert!(stdout.lines().last().unwrap().starts_with("{\"source\":\"many/a255.txt\""));
+}
