@@ -143,7 +143,9 @@ fn cap_claims(claims: Vec<Claim>, path: &str, limit: usize, warnings: &mut Vec<S
         })
         .collect();
     warnings.push(format!(
-        "{path}: {count} claims read; only {limit} are used, those with a field first (raise the limit with --max-claims)"
+        "{path}: {count} claim{} read; only {limit} {} used, those with a field first (raise the limit with --max-claims)",
+        if count == 1 { "" } else { "s" },
+        if limit == 1 { "is" } else { "are" }
     ));
     kept
 }
@@ -216,10 +218,10 @@ fn read_sources(
     }
     let mut pending: Vec<source::Pending> = Vec::new();
     let mut warnings = Vec::new();
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     for (input, role) in inputs {
         for found in source::list_limited(input, *role, config.limits.max_input_bytes)? {
-            if !seen.insert(found.path.clone()) {
+            if !seen.insert(found.identity()) {
                 warnings.push(format!("{}: given more than once; read once", found.path));
                 continue;
             }

@@ -14,7 +14,10 @@
 //! - [`compare`] gives each group a verdict under the rules ([`rules`]).
 //! - [`report`] renders findings as a diff table or JSON.
 //!
-//! The library never prints; [`run`] returns the text to show and the exit status.
+//! The library never prints; [`run`] returns the text to show and the exit status, and
+//! [`run_to`] writes what can be streamed (the claims of `extract`) to a writer the caller gives.
+//! Large runs read their sources a batch at a time ([`ReadSource`] is what is kept of each), so
+//! memory follows the claims rather than the input.
 //!
 //! ```
 //! use claimdiff::{check, rules::Rulebook, source::{Format, Role, Source}};

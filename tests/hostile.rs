@@ -159,6 +159,15 @@ fn the_same_file_twice_is_read_once() {
         "claimdiff: warning: a.txt: given more than once; read once\nclaimdiff: warning: only 1 source was given; give two or more articles to compare\n"
     );
     assert!(stdout.ends_with("1 source, 1 field: 0 conflicts, 0 agree, 1 one-sided\n"), "{stdout}");
+    // The same file by another path, and inside a directory given too: still one file.
+    std::fs::create_dir_all(tmp.0.join("d")).unwrap();
+    tmp.write("d/b.txt", ARTICLE);
+    let (_, stderr, status) = run(&tmp.0, &["check", "--isolated", "d", "./d/b.txt", "d/../a.txt", "a.txt"]);
+    assert_eq!(status, 0);
+    assert_eq!(
+        stderr,
+        "claimdiff: warning: ./d/b.txt: given more than once; read once\nclaimdiff: warning: a.txt: given more than once; read once\n"
+    );
 }
 
 #[cfg(unix)]

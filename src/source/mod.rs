@@ -354,6 +354,15 @@ pub struct Pending {
 }
 
 impl Pending {
+    /// What makes two inputs the same file: the resolved path on disk ("./a.txt", "a.txt" and a
+    /// link to it are one file), or the shown path when it cannot be resolved (standard input).
+    pub fn identity(&self) -> PathBuf {
+        if self.stdin.is_some() {
+            return PathBuf::from(&self.path);
+        }
+        std::fs::canonicalize(&self.disk).unwrap_or_else(|_| PathBuf::from(&self.path))
+    }
+
     /// Reads and decodes the input.
     ///
     /// # Errors
