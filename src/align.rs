@@ -36,6 +36,9 @@ pub fn align(claims: Vec<Claim>, source_count: usize, rules: &Rulebook) -> Vec<A
     // corpus with many one-off scopes would otherwise hold a slot per source for each of them.
     // Groups are sized before they are filled, so no vector holds room it does not use.
     let mut keys: BTreeMap<(usize, String, Option<String>), usize> = BTreeMap::new();
+    // Rulebook order by name, looked up once per claim rather than searched.
+    let order: std::collections::HashMap<&str, usize> =
+        rules.fields.iter().enumerate().rev().map(|(i, f)| (f.name.as_str(), i)).collect();
     let mut group_of: Vec<Option<usize>> = Vec::with_capacity(claims.len());
     let mut sizes: Vec<usize> = Vec::new();
     for claim in &claims {
@@ -45,7 +48,8 @@ pub fn align(claims: Vec<Claim>, source_count: usize, rules: &Rulebook) -> Vec<A
         };
         let scope_key = claim.scope.as_ref().map(|s| format!("{:?}:{}", s.kind, fold(&s.label)));
         let next = keys.len();
-        let id = *keys.entry((rules.field_index(field), field.clone(), scope_key)).or_insert(next);
+        let position = order.get(field.as_str()).copied().unwrap_or(usize::MAX);
+        let id = *keys.entry((position, field.clone(), scope_key)).or_insert(next);
         if id == sizes.len() {
             sizes.push(0);
         }

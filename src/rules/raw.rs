@@ -154,6 +154,23 @@ pub(super) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Where each line of a rule file starts, found once: a rulebook of a thousand fields asks for
+/// the line of every field and example, and counting from the top each time was quadratic.
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn new(text: &str) -> LineStarts {
+        LineStarts(
+            std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect(),
+        )
+    }
+
+    /// 1-based line of byte `offset`.
+    fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&start| start <= offset).max(1)
+    }
+}
+
 /// The key on the line of `offset`, for messages about a value ("cues" in `cues = "x"`).
 fn key_at(text: &str, offset: usize) -> Option<String> {
     let offset = offset.min(text.len());
@@ -203,6 +220,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
     })?;
     let _ = raw.description;
     let mut issues = Issues { file, text, list: Vec::new() };
+    let lines = LineStarts::new(text);
     let mut fields: Vec<FieldRule> = Vec::new();
     let mut seen_names: std::collections::HashSet<String> = std::collections::HashSet::new();
     for spanned in &raw.field {
@@ -326,7 +344,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
                 );
             }
         }
-        let (line, _) = line_column(text, table_span.start);
+        let line = lines.line(table_span.start);
         let mut examples = Vec::new();
         for example in &field.example {
             let e = example.get_ref();
@@ -346,7 +364,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Parsed, RulesError> {
             examples.push(Example {
                 text: e.text.get_ref().clone(),
                 value: (value != "none").then(|| value.to_string()),
-                line: line_column(text, example.span().start).0,
+                line: lines.line(example.span().start),
             });
         }
         fields.push(FieldRule {
@@ -441,4 +459,19 @@ fn parse_kind(name: &str) -> Option<Kind> {
         "text" => Kind::Text,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_starts_give_the_line_that_counting_gives() {
+        for text in ["", "a", "a\n", "\n\n", "[[field]]\nname = \"x\"\r\n\ncues = [\"é\"]\n"] {
+            let lines = LineStarts::new(text);
+            for offset in (0..=text.len() + 2).filter(|&o| o > text.len() || text.is_char_boundary(o)) {
+                assert_eq!(lines.line(offset), line_column(text, offset).0, "{text:?} at {offset}");
+            }
+        }
+    }
 }
