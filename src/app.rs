@@ -124,9 +124,15 @@ impl Default for Limits {
 }
 
 /// Keeps at most `limit` claims of one source, those with a field first, in text order; says
-/// so in `warnings` when claims were dropped.
-fn cap_claims(claims: Vec<Claim>, path: &str, limit: usize, warnings: &mut Vec<String>) -> Vec<Claim> {
-    let count = claims.len();
+/// so in `warnings` when claims were dropped. `claims` are what [`Extractor::extract_capped`]
+/// kept of the `count` it read.
+fn cap_claims(
+    claims: Vec<Claim>,
+    count: usize,
+    path: &str,
+    limit: usize,
+    warnings: &mut Vec<String>,
+) -> Vec<Claim> {
     if count <= limit {
         return claims;
     }
@@ -247,12 +253,9 @@ fn read_sources(
                     source.published = article_date.map(str::to_string);
                 }
                 let mut warnings = std::mem::take(&mut source.warnings);
-                let claims = cap_claims(
-                    extractor.extract(&source, index),
-                    &source.path,
-                    config.limits.max_claims_per_source,
-                    &mut warnings,
-                );
+                let limit = config.limits.max_claims_per_source;
+                let (claims, read_count) = extractor.extract_capped(&source, index, limit);
+                let claims = cap_claims(claims, read_count, &source.path, limit, &mut warnings);
                 let rendered = stream.map_or(String::new(), |s| s.render(&claims, &source.path));
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
                 Ok(ReadOne { source: ReadSource::of(&source, index), warnings, claims, rendered })

@@ -339,3 +339,26 @@ fn a_bad_file_late_in_a_stream_ends_it_with_status_2() {
     assert_eq!(stdout.lines().count(), 256);
     assert!(stdout.lines().last().unwrap().starts_with("{\"source\":\"many/a255.txt\""));
 }
+
+/// A 3.2 MB line without sentence punctuation: read in bounded pieces (no quadratic work per
+/// figure, no sentence of megabytes copied into each claim), the claim limit applied while
+/// reading, positions exact far into the line.
+#[test]
+fn a_long_line_without_punctuation_is_read_in_bounded_pieces() {
+    let tmp = TempDir::new("nopunct");
+    tmp.write("flat.txt", "Police arrested 12 suspects and ".repeat(100_000).as_bytes());
+    let (stdout, stderr, status) =
+        run(&tmp.0, &["extract", "--isolated", "--max-claims", "500", "--format", "json-lines", "flat.txt"]);
+    assert_eq!(status, 0);
+    assert_eq!(
+        stderr,
+        "claimdiff: warning: flat.txt: 100000 claims read; only 500 are used, those with a field first (raise the limit with --max-claims)\n"
+    );
+    assert_eq!(stdout.lines().count(), 500);
+    let last: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(
+        (last["line"].as_u64(), last["column"].as_u64(), last["start"].as_u64()),
+        (Some(1), Some(15985), Some(15984))
+    );
+    assert!(last["sentence"].as_str().unwrap().len() <= 1000);
+}

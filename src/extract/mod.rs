@@ -128,8 +128,18 @@ impl Extractor {
 
     /// Every claim in `source`, in order of position. `index` is the source's place in the run.
     pub fn extract(&self, source: &Source, index: usize) -> Vec<Claim> {
+        self.extract_capped(source, index, usize::MAX).0
+    }
+
+    /// Like [`Extractor::extract`], keeping at most `max` claims with a field and `max`
+    /// without (in text order), so a hostile file cannot fill memory with claims; the second
+    /// value is how many claims were read in all.
+    pub fn extract_capped(&self, source: &Source, index: usize, max: usize) -> (Vec<Claim>, usize) {
         if let Some(preset) = &source.preset {
-            return preset.iter().cloned().map(|claim| Claim { source: index, ..claim }).collect();
+            let claims: Vec<Claim> =
+                preset.iter().cloned().map(|claim| Claim { source: index, ..claim }).collect();
+            let total = claims.len();
+            return (claims, total);
         }
         let text = source.text.as_str();
         let segments = segment::segment(text, &source.headings);
@@ -162,7 +172,7 @@ impl Extractor {
         mentions.sort_by_key(|m| m.range.start);
         let default_year = article_year(source, &dates);
 
-        let mut claims = Vec::new();
+        let mut claims = Kept { claims: Vec::new(), max, fielded: 0, other: 0, total: 0 };
         let mut section: Option<Scope> = None;
         let mut hit_cursor = 0;
         let mut mention_cursor = 0;
@@ -208,6 +218,7 @@ impl Extractor {
                     scope::event_trigger(sentence_text, &self.event_phrases)
                 },
             };
+            let sentence_first = claims.claims.len();
             for (i, mention) in seg_mentions.iter().enumerate() {
                 let mut field = self.field_for_mention(text, seg, seg_hits, seg_mentions, i);
                 // Unresolved relative dates and figures that were never stated are listed, never compared.
@@ -235,10 +246,12 @@ impl Extractor {
                     &context,
                 ));
             }
-            self.named_claims(source, index, seg_hits, &context, &mut claims);
+            self.named_claims(source, index, seg_hits, &context, &mut claims, sentence_first);
         }
+        let total = claims.total;
+        let mut claims = claims.claims;
         claims.sort_by_key(|c| (c.location.start, c.location.end));
-        claims
+        (claims, total)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -361,7 +374,8 @@ impl Extractor {
         index: usize,
         hits: &[Hit],
         context: &SentenceContext<'_>,
-        claims: &mut Vec<Claim>,
+        claims: &mut Kept,
+        sentence_first: usize,
     ) {
         let text = context.text;
         for hit in hits {
@@ -382,7 +396,8 @@ impl Extractor {
                 };
                 let Some(range) = range else { continue };
                 let location = source.locate(range.clone());
-                if claims.iter().rev().any(|c| {
+                // Only this sentence's claims can be the same claim.
+                if claims.claims.get(sentence_first..).unwrap_or(&[]).iter().any(|c| {
                     c.source == index
                         && c.location == location
                         && c.field.as_deref() == Some(field.name.as_str())
@@ -408,6 +423,27 @@ impl Extractor {
         field.exclude.iter().any(|e| {
             words.iter().any(|w| w == &e.to_lowercase() || w.starts_with(&format!("{}-", e.to_lowercase())))
         })
+    }
+}
+
+/// The claims of one source being read: at most `max` with a field and `max` without are
+/// kept, the rest only counted.
+struct Kept {
+    claims: Vec<Claim>,
+    max: usize,
+    fielded: usize,
+    other: usize,
+    total: usize,
+}
+
+impl Kept {
+    fn push(&mut self, claim: Claim) {
+        self.total += 1;
+        let kept = if claim.field.is_some() { &mut self.fielded } else { &mut self.other };
+        if *kept < self.max {
+            *kept += 1;
+            self.claims.push(claim);
+        }
     }
 }
 

@@ -73,13 +73,10 @@ const PERCENT_WORDS: [&str; 3] = ["percentage", "per cent", "percent"];
 /// but never compared.
 fn add_unstated_percents(text: &str, out: &mut Vec<QuantityMention>) {
     let lower = text.to_ascii_lowercase();
-    let mut found = Vec::new();
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
     for word in PERCENT_WORDS.iter().copied().chain(std::iter::once("%")) {
-        let mut from = 0;
-        while let Some(pos) = lower.get(from..).and_then(|rest| rest.find(word)) {
-            let start = from + pos;
+        for (start, _) in lower.match_indices(word) {
             let end = start + word.len();
-            from = end;
             let before = lower.get(..start).and_then(|s| s.chars().next_back());
             let after = lower.get(end..).and_then(|s| s.chars().next());
             // A bare "%" only as a word of its own ("the % of"), never inside a URL ("%28").
@@ -93,24 +90,38 @@ fn add_unstated_percents(text: &str, out: &mut Vec<QuantityMention>) {
             let previous_word = lower.get(..start).unwrap_or("").split_whitespace().next_back().unwrap_or("");
             let follows_figure = previous_word.chars().last().is_some_and(|c| c.is_ascii_digit())
                 || parse_written_word(previous_word);
-            let taken =
-                out.iter().chain(found.iter()).any(|m: &QuantityMention| m.start < end && start < m.end);
-            if word_ok && !follows_figure && !taken {
-                let whole = Interval::closed(0.0, 100.0);
-                found.push(QuantityMention {
-                    start,
-                    end,
-                    kind: Kind::Percent,
-                    value: Quantity {
-                        figure: 0.0,
-                        qualifier: Qualifier::Unstated,
-                        logical: whole,
-                        approx: whole,
-                        unit: Some("percent".to_string()),
-                    },
-                });
+            if word_ok && !follows_figure {
+                candidates.push((start, end));
             }
         }
+    }
+    // In text order, the longest at a start first ("percentage" over "percent"); a candidate
+    // that overlaps a figure or an earlier candidate is dropped. Figures are sorted and never
+    // overlap, so only the last one starting before a candidate's end can reach into it.
+    candidates.sort_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
+    let mut found = Vec::new();
+    let mut taken_until = 0;
+    for (start, end) in candidates {
+        let before_end = out.partition_point(|m| m.start < end);
+        let overlaps_figure =
+            before_end.checked_sub(1).and_then(|k| out.get(k)).is_some_and(|m| m.end > start);
+        if start < taken_until || overlaps_figure {
+            continue;
+        }
+        taken_until = end;
+        let whole = Interval::closed(0.0, 100.0);
+        found.push(QuantityMention {
+            start,
+            end,
+            kind: Kind::Percent,
+            value: Quantity {
+                figure: 0.0,
+                qualifier: Qualifier::Unstated,
+                logical: whole,
+                approx: whole,
+                unit: Some("percent".to_string()),
+            },
+        });
     }
     if !found.is_empty() {
         out.extend(found);

@@ -61,7 +61,7 @@ fn push_block(
     if lines.iter().all(&is_marked) || all_heading_shaped {
         for r in lines {
             if let Some(trimmed) = trim_range(text, r.clone()) {
-                out.push(Segment { range: trimmed, heading: true });
+                push_capped(text, trimmed, true, out);
             }
         }
         return;
@@ -69,6 +69,34 @@ fn push_block(
     // Body text: a line break after closing punctuation ends a sentence; others are spaces.
     let (Some(first), Some(last)) = (lines.first(), lines.last()) else { return };
     split_sentences(text, first.start..last.end, out);
+}
+
+/// The longest sentence read as one, in bytes. Real sentences are far shorter; text without
+/// sentence punctuation (a scraped page, a 100 MB line) is cut into pieces of this size at a
+/// space, so the work per figure and the sentence kept with each claim stay bounded.
+pub const MAX_SENTENCE_BYTES: usize = 1000;
+
+/// Pushes `range`, cut at spaces into pieces of at most [`MAX_SENTENCE_BYTES`].
+fn push_capped(text: &str, range: Range<usize>, heading: bool, out: &mut Vec<Segment>) {
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE_BYTES {
+        let limit = start + MAX_SENTENCE_BYTES;
+        let window = text.get(start..limit).or_else(|| {
+            // Back off to a character boundary.
+            (limit - 3..limit).rev().find_map(|l| text.get(start..l))
+        });
+        let Some(window) = window else { break };
+        // Cut after the last space; with none, at the window's end.
+        let cut =
+            window.rfind(char::is_whitespace).filter(|&c| c > 0).map_or(start + window.len(), |c| start + c);
+        if let Some(piece) = trim_range(text, start..cut) {
+            out.push(Segment { range: piece, heading });
+        }
+        start = cut;
+    }
+    if let Some(piece) = trim_range(text, start..range.end) {
+        out.push(Segment { range: piece, heading });
+    }
 }
 
 fn trim_range(text: &str, r: Range<usize>) -> Option<Range<usize>> {
@@ -141,12 +169,12 @@ fn split_sentences(text: &str, block: Range<usize>, out: &mut Vec<Segment>) {
             continue;
         }
         if let Some(r) = trim_range(text, start..end) {
-            out.push(Segment { range: r, heading: false });
+            push_capped(text, r, false, out);
         }
         start = end;
     }
     if let Some(r) = trim_range(text, start..block.end) {
-        out.push(Segment { range: r, heading: false });
+        push_capped(text, r, false, out);
     }
 }
 
@@ -206,6 +234,20 @@ mod tests {
         let segments = segment(text, &marked);
         assert!(segments[0].heading);
         assert!(!segments[1].heading);
+    }
+
+    #[test]
+    fn sentences_without_punctuation_are_cut_at_spaces() {
+        let text = "word ".repeat(1000) + "é".repeat(1500).as_str();
+        let segments = segment(&text, &[]);
+        assert!(segments.iter().all(|s| s.range.len() <= MAX_SENTENCE_BYTES), "{segments:?}");
+        assert_eq!(segments.first().map(|s| &text[s.range.clone()]), Some("word ".repeat(200).trim_end()));
+        // Nothing is lost: the pieces cover every word; the 3,000-byte word is cut into pieces at a
+        // character boundary.
+        let words: usize = segments.iter().map(|s| text[s.range.clone()].split_whitespace().count()).sum();
+        assert_eq!(words, 1004);
+        let covered: usize = segments.iter().map(|s| text[s.range.clone()].replace(' ', "").len()).sum();
+        assert_eq!(covered, text.replace(' ', "").len());
     }
 
     #[test]

@@ -107,6 +107,18 @@ impl OffsetMap {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct LineIndex {
     starts: Vec<usize>,
+    /// Every [`CHECKPOINT`] bytes inside a line: (offset, characters from its line's start).
+    /// A column is counted from the nearest one, so a file that is one 100 MB line costs no
+    /// more per claim than a file of short lines.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+/// Bytes between two column checkpoints.
+const CHECKPOINT: usize = 4096;
+
+/// Whether a byte starts a character (is not a UTF-8 continuation byte).
+fn starts_char(b: u8) -> bool {
+    (b & 0xC0) != 0x80
 }
 
 impl LineIndex {
@@ -114,17 +126,31 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
+        let mut checkpoints = Vec::new();
+        let mut next_mark = CHECKPOINT;
+        let mut chars = 0;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
+            if i >= next_mark && starts_char(b) {
+                checkpoints.push((i, chars));
+                next_mark = i + CHECKPOINT;
+            }
             i += 1;
-            if b == b'\r' && bytes.get(i) == Some(&b'\n') {
+            let eol = if b == b'\r' && bytes.get(i) == Some(&b'\n') {
                 i += 1;
+                true
+            } else {
+                b == b'\n' || b == b'\r'
+            };
+            if eol {
                 starts.push(i);
-            } else if b == b'\n' || b == b'\r' {
-                starts.push(i);
+                next_mark = i + CHECKPOINT;
+                chars = 0;
+            } else if starts_char(b) {
+                chars += 1;
             }
         }
-        LineIndex { starts }
+        LineIndex { starts, checkpoints }
     }
 
     /// 1-based line and 1-based column in characters of byte `pos` of `text` (the text that was
@@ -134,10 +160,16 @@ impl LineIndex {
         let pos = pos.min(text.len());
         let line = self.starts.partition_point(|&s| s <= pos).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let column = 1 + text
-            .as_bytes()
-            .get(start..pos)
-            .map_or(0, |b| b.iter().filter(|&&c| (c & 0xC0) != 0x80).count());
+        let (from, base) = match self.checkpoints.partition_point(|&(o, _)| o <= pos) {
+            0 => (start, 0),
+            k => match self.checkpoints.get(k - 1) {
+                Some(&(o, c)) if o >= start => (o, c),
+                _ => (start, 0),
+            },
+        };
+        let column = 1
+            + base
+            + text.as_bytes().get(from..pos).map_or(0, |b| b.iter().filter(|&&c| starts_char(c)).count());
         (line, column)
     }
 }
@@ -303,6 +335,27 @@ pub(crate) fn split_ws(s: &str) -> impl Iterator<Item = (&str, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_on_long_lines_match_counting_from_the_line_start() {
+        let mut text = String::new();
+        for i in 0..8000 {
+            text.push_str(if i % 7 == 0 { "é€ " } else { "ab " });
+            if i % 3000 == 2999 {
+                text.push_str("\r\n");
+            }
+        }
+        let index = LineIndex::new(&text);
+        assert!(index.checkpoints.len() > 1);
+        let naive = |pos: usize| {
+            let line_start =
+                index.starts.get(index.starts.partition_point(|&s| s <= pos) - 1).copied().unwrap_or(0);
+            1 + text.as_bytes()[line_start..pos].iter().filter(|&&c| starts_char(c)).count()
+        };
+        for pos in (0..=text.len()).step_by(7) {
+            assert_eq!(index.line_column(&text, pos).1, naive(pos), "at {pos}");
+        }
+    }
 
     #[test]
     fn exact_and_atomic_segments() {
