@@ -162,7 +162,10 @@ impl Extractor {
             // The word before a bare figure may label it ("Flight 123"); after a qualifier it cannot.
             let bare_figure =
                 text.get(q.start..).and_then(|t| t.chars().next()).is_some_and(|c| c.is_ascii_digit());
-            if dates.iter().any(|d| d.start < q.end && q.start < d.end)
+            // Dates are sorted and never overlap: only the last one starting before the figure
+            // ends can overlap it (a search, not a scan: a long text has many of both).
+            let before_end = dates.partition_point(|d| d.start < q.end);
+            if before_end.checked_sub(1).and_then(|k| dates.get(k)).is_some_and(|d| q.start < d.end)
                 || (bare_figure && is_label_number(text, q.start))
             {
                 continue;
@@ -231,6 +234,10 @@ impl Extractor {
                             || is_age(text, seg.range.start, mention.range.start))));
                 if (mention.kind == Kind::Date && matches!(mention.value, Value::Name(_))) || unstated {
                     field = None;
+                }
+                if !claims.has_room(field.is_some()) {
+                    claims.total += 1; // over the limit: counted, not built
+                    continue;
                 }
                 let mut value = mention.value.clone();
                 if let (Value::Date(d), Some(year)) = (&mention.value, default_year) {
@@ -437,6 +444,11 @@ struct Kept {
 }
 
 impl Kept {
+    /// Whether a claim with (or without) a field would still be kept.
+    fn has_room(&self, fielded: bool) -> bool {
+        (if fielded { self.fielded } else { self.other }) < self.max
+    }
+
     fn push(&mut self, claim: Claim) {
         self.total += 1;
         let kept = if claim.field.is_some() { &mut self.fielded } else { &mut self.other };
