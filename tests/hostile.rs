@@ -21,6 +21,36 @@ impl TempDir {
         std::fs::write(&path, bytes).expect("write");
         path
     }
+
+    /// `count` one-sentence articles `many/a000.txt`, … (`digits` wide), article `i` stating
+    /// `100 + i` arrests and then `tail`; returns their paths relative to the directory.
+    fn write_articles(&self, count: usize, digits: usize, tail: &str) -> Vec<String> {
+        std::fs::create_dir_all(self.0.join("many")).expect("many/");
+        (0..count)
+            .map(|i| {
+                let name = format!("many/a{i:0digits$}.txt");
+                self.write(&name, format!("Police arrested {} suspects{tail}.\n", 100 + i).as_bytes());
+                name
+            })
+            .collect()
+    }
+}
+
+/// Runs claimdiff in `dir`, reads the first line of its output, then closes the pipe like
+/// `| head -1`; returns the line and how the process ended.
+fn first_line_then_close(dir: &Path, args: &[&str]) -> (String, std::process::Output) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimdiff"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("claimdiff runs");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut first = String::new();
+    BufReader::new(stdout).read_line(&mut first).expect("one line");
+    // `stdout` is dropped here: the pipe is closed.
+    (first, child.wait_with_output().expect("exits"))
 }
 
 impl Drop for TempDir {
@@ -210,18 +240,11 @@ fn an_unreadable_file_is_named() {
 #[test]
 fn a_reader_that_stops_early_is_not_an_error() {
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/police-operation");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimdiff"))
-        .args(["check", "--isolated", "--fail-on", "never", "--format", "json"])
-        .arg(&examples)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("claimdiff runs");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut first = String::new();
-    BufReader::new(stdout).read_line(&mut first).expect("one line");
-    // The pipe is closed here, like `| head -1`.
-    let out = child.wait_with_output().expect("exits");
+    let examples = examples.to_str().expect("a UTF-8 path");
+    let (first, out) = first_line_then_close(
+        Path::new("."),
+        &["check", "--isolated", "--fail-on", "never", "--format", "json", examples],
+    );
     assert_eq!(first, "{\n");
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
@@ -256,13 +279,7 @@ fn inputs_are_never_modified() {
 #[test]
 fn extract_streams_across_batches_with_the_same_bytes() {
     let tmp = TempDir::new("stream");
-    std::fs::create_dir_all(tmp.0.join("many")).unwrap();
-    let mut names = Vec::new();
-    for i in 0..300 {
-        let name = format!("many/a{i:03}.txt");
-        tmp.write(&name, format!("Police arrested {} suspects on 3 May 2025.\n", 100 + i).as_bytes());
-        names.push(name);
-    }
+    let names = tmp.write_articles(300, 3, " on 3 May 2025");
     let (whole, stderr, status) = run(&tmp.0, &["extract", "--isolated", "--format", "json-lines", "many"]);
     assert_eq!((status, stderr.as_str()), (0, ""));
     let mut one_by_one = String::new();
@@ -293,24 +310,9 @@ fn extract_streams_across_batches_with_the_same_bytes() {
 #[test]
 fn a_reader_that_stops_a_stream_early_is_not_an_error() {
     let tmp = TempDir::new("stream-head");
-    std::fs::create_dir_all(tmp.0.join("many")).unwrap();
-    for i in 0..1500 {
-        tmp.write(
-            &format!("many/a{i:04}.txt"),
-            format!("Police arrested {} suspects.\n", 100 + i).as_bytes(),
-        );
-    }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimdiff"))
-        .args(["extract", "--isolated", "--format", "json-lines", "many"])
-        .current_dir(&tmp.0)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("claimdiff runs");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut first = String::new();
-    BufReader::new(stdout).read_line(&mut first).expect("one line");
-    let out = child.wait_with_output().expect("exits");
+    tmp.write_articles(1500, 4, "");
+    let (first, out) =
+        first_line_then_close(&tmp.0, &["extract", "--isolated", "--format", "json-lines", "many"]);
     assert!(first.starts_with("{\"source\":\"many/a0000.txt\""), "{first}");
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
@@ -321,13 +323,7 @@ fn a_reader_that_stops_a_stream_early_is_not_an_error() {
 #[test]
 fn a_bad_file_late_in_a_stream_ends_it_with_status_2() {
     let tmp = TempDir::new("stream-bad");
-    std::fs::create_dir_all(tmp.0.join("many")).unwrap();
-    for i in 0..300 {
-        tmp.write(
-            &format!("many/a{i:03}.txt"),
-            format!("Police arrested {} suspects.\n", 100 + i).as_bytes(),
-        );
-    }
+    tmp.write_articles(300, 3, "");
     tmp.write("many/a280.txt", b"PK\x03\x04\0\0binary");
     let (stdout, stderr, status) = run(&tmp.0, &["extract", "--isolated", "--format", "json-lines", "many"]);
     assert_eq!(status, 2);
