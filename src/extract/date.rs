@@ -60,20 +60,32 @@ pub fn scan_dates(text: &str) -> Vec<DateMention> {
 pub fn scan_dates_at(text: &str, reference: Option<PartialDate>) -> Vec<DateMention> {
     let today = reference.and_then(day_number);
     let scanner = Scanner { text, bytes: text.as_bytes(), today };
+    let bytes = scanner.bytes;
     let mut found = Vec::new();
+    let mut strong_ahead = StrongAhead::default();
     let mut i = 0;
-    while let Some(&b) = scanner.bytes.get(i) {
-        if !b.is_ascii_alphanumeric() || !scanner.at_word_start(i) {
+    loop {
+        // Only a word may start a date: pass over everything else in one tight loop.
+        while bytes.get(i).is_some_and(|b| !b.is_ascii_alphanumeric()) {
             i += 1;
-            continue;
         }
-        let attempt = if b.is_ascii_digit() {
+        let Some(&b) = bytes.get(i) else { break };
+        // After an ASCII byte that is no letter or digit a word starts; only after other
+        // characters ("é1") is the character before decoded.
+        let word_start = match i.checked_sub(1).and_then(|k| bytes.get(k)) {
+            Some(prev) if prev.is_ascii() => !prev.is_ascii_alphanumeric(),
+            Some(_) => scanner.at_word_start(i),
+            None => true,
+        };
+        let attempt = if !word_start {
+            Err(i + 1)
+        } else if b.is_ascii_digit() {
             if scanner.number_may_start(i) {
                 scanner.mention_at(i)
             } else {
                 Err(i + 1)
             }
-        } else if may_start_date(scanner.bytes, i) && date_nearby(scanner.bytes, i) {
+        } else if may_start_date(bytes, i) && strong_ahead.within_reach(bytes, i) {
             scanner.mention_at(i)
         } else {
             Err(i + 1)
@@ -87,11 +99,82 @@ pub fn scan_dates_at(text: &str, reference: Option<PartialDate>) -> Vec<DateMent
             Err(resume) => i = resume.max(i + 1),
         }
         // No mention starts inside a word or number, so skip the rest of it.
-        while scanner.bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
             i += 1;
         }
     }
     found
+}
+
+/// What the scan already knows about the words ahead: a weak opener ("the", "a", "this") is
+/// common, and looking ahead from each one again would read the same words up to seven times.
+#[derive(Default)]
+struct StrongAhead {
+    /// No word that makes a date starts in `clear_from..clear_to` ...
+    clear_from: usize,
+    clear_to: usize,
+    /// ... and one starts at `clear_to` when this is set.
+    strong_at_end: bool,
+}
+
+impl StrongAhead {
+    /// Whether a date could start at the word at `p`: a word that makes a date ("March",
+    /// "third", or any word with a digit) begins within [`OPENER_REACH`] words of it (the word at
+    /// `p` counted as the first), with no sentence or paragraph end between them.
+    fn within_reach(&mut self, bytes: &[u8], p: usize) -> bool {
+        if p < self.clear_from || p > self.clear_to {
+            *self = StrongAhead { clear_from: p, clear_to: p, strong_at_end: false };
+        }
+        let mut words = 0;
+        let mut i = p;
+        loop {
+            match bytes.get(i) {
+                Some(b) if b.is_ascii_alphanumeric() => {}
+                Some(b'.' | b'!' | b'?' | b'\n') | None => return false,
+                Some(_) => {
+                    i += 1;
+                    continue;
+                }
+            }
+            words += 1;
+            if words > OPENER_REACH + 1 {
+                return false;
+            }
+            let start = i;
+            if start == self.clear_to && self.strong_at_end {
+                return true;
+            }
+            let (end, strong) = read_run(bytes, start);
+            if start >= self.clear_to {
+                if strong {
+                    self.clear_to = start;
+                    self.strong_at_end = true;
+                    return true;
+                }
+                self.clear_to = end;
+            }
+            i = end;
+        }
+    }
+}
+
+/// Reads the run of ASCII letters and digits at `p`: where it ends, and whether it makes a date
+/// (it holds a digit, as "Q3", "2025", "22april", or it is a [`STRONG`] word).
+fn read_run(bytes: &[u8], p: usize) -> (usize, bool) {
+    let mut i = p;
+    let mut has_digit = false;
+    let mut word = [0u8; 16];
+    let mut len = 0;
+    while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_alphanumeric()) {
+        has_digit |= b.is_ascii_digit();
+        if let Some(slot) = word.get_mut(len) {
+            *slot = b.to_ascii_lowercase();
+        }
+        len += 1;
+        i += 1;
+    }
+    // The buffer is zero-padded, so it is the packed key as it stands (see [`packed`]).
+    (i, has_digit || (len <= word.len() && strong_set().contains(u128::from_be_bytes(word))))
 }
 
 /// Every word the scanner can match, lowercase and sorted: generated from the string literals
@@ -360,49 +443,6 @@ const STRONG: &[&str] = &[
 /// How many words after an opener may hold the word that makes it a date ("the rest of the year").
 const OPENER_REACH: usize = 6;
 
-/// Whether a date could start at word `p`: a strong word, or an opener with a digit or a strong
-/// word within [`OPENER_REACH`] words. Cheap, so the full scanner runs only where it may succeed.
-fn date_nearby(bytes: &[u8], p: usize) -> bool {
-    let mut words = 0;
-    let mut i = p;
-    while words <= OPENER_REACH {
-        // One alphanumeric run: a word, or the digits glued to it ("Q3", "22april").
-        let start = i;
-        let mut has_digit = false;
-        let mut word = [0u8; 16];
-        let mut len = 0;
-        while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_alphanumeric()) {
-            has_digit |= b.is_ascii_digit();
-            if let Some(slot) = word.get_mut(len) {
-                *slot = b.to_ascii_lowercase();
-            }
-            len += 1;
-            i += 1;
-        }
-        if has_digit {
-            return true;
-        }
-        if len > 0 && len <= word.len() {
-            let w = word.get(..len).unwrap_or(&[]);
-            // Letters before a digit in the same run ("q3") were checked above; a glued month
-            // ("april22") ends at the digit and is a strong word.
-            if in_table(&STRONG_KEYS, STRONG, w) {
-                return true;
-            }
-        }
-        if i == start {
-            i += 1;
-        } else {
-            words += 1;
-        }
-        // Stop at the end of the sentence or paragraph.
-        if matches!(bytes.get(i), Some(b'.' | b'!' | b'?' | b'\n') | None) {
-            return false;
-        }
-    }
-    false
-}
-
 /// A lowercase ASCII word of at most 16 bytes packed into an integer, so table look-ups compare
 /// integers instead of calling `memcmp` (this runs for every word of every text).
 fn packed(word: &[u8]) -> Option<u128> {
@@ -454,8 +494,9 @@ impl WordSet {
     }
 }
 
-fn in_table(table: &std::sync::OnceLock<WordSet>, words: &[&str], word: &[u8]) -> bool {
-    packed(word).is_some_and(|key| table.get_or_init(|| WordSet::new(words)).contains(key))
+/// The [`STRONG`] words as a set.
+fn strong_set() -> &'static WordSet {
+    STRONG_KEYS.get_or_init(|| WordSet::new(STRONG))
 }
 
 static STARTER_KEYS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
@@ -473,8 +514,8 @@ fn may_start_date(bytes: &[u8], p: usize) -> bool {
         *slot = b.to_ascii_lowercase();
         len += 1;
     }
-    let word = word.get(..len).unwrap_or(&[]);
-    !word.is_empty() && in_table(&STARTER_KEYS, STARTERS, word)
+    // Zero-padded: the packed key as it stands (see [`packed`]).
+    len > 0 && STARTER_KEYS.get_or_init(|| WordSet::new(STARTERS)).contains(u128::from_be_bytes(word))
 }
 
 /// Reads an article date ("2016-11-07", "2016-11-07T00:00:00Z") as a full date; `None` when the
@@ -882,6 +923,10 @@ fn case_ok(word: &[u8], needs_capital: bool) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    // Asked of the character after nearly every word, which is mostly an ASCII space: no table.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 

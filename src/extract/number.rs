@@ -72,13 +72,18 @@ const PERCENT_WORDS: [&str; 3] = ["percentage", "per cent", "percent"];
 /// what the words say and nothing more; the extractor never gives it a field, so it is listed
 /// but never compared.
 fn add_unstated_percents(text: &str, out: &mut Vec<QuantityMention>) {
-    let lower = text.to_ascii_lowercase();
+    let bytes = text.as_bytes();
     let mut candidates: Vec<(usize, usize)> = Vec::new();
-    for word in PERCENT_WORDS.iter().copied().chain(std::iter::once("%")) {
-        for (start, _) in lower.match_indices(word) {
+    // Every candidate starts at a "%" or at a "p" ("per cent", "percent", "percentage"): one
+    // byte search finds them all, without a lower-cased copy of the text.
+    for start in memchr::memchr3_iter(b'%', b'p', b'P', bytes) {
+        for word in PERCENT_WORDS.iter().copied().chain(std::iter::once("%")) {
             let end = start + word.len();
-            let before = lower.get(..start).and_then(|s| s.chars().next_back());
-            let after = lower.get(end..).and_then(|s| s.chars().next());
+            if !bytes.get(start..end).is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes())) {
+                continue;
+            }
+            let before = text.get(..start).and_then(|s| s.chars().next_back());
+            let after = text.get(end..).and_then(|s| s.chars().next());
             // A bare "%" only as a word of its own ("the % of"), never inside a URL ("%28").
             let word_ok = if word == "%" {
                 before.is_none_or(char::is_whitespace)
@@ -86,11 +91,14 @@ fn add_unstated_percents(text: &str, out: &mut Vec<QuantityMention>) {
             } else {
                 !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
             };
+            if !word_ok {
+                continue;
+            }
             // After a figure ("12 %", "twelve percent") the scanner has read it already.
-            let previous_word = lower.get(..start).unwrap_or("").split_whitespace().next_back().unwrap_or("");
+            let previous_word = text.get(..start).unwrap_or("").split_whitespace().next_back().unwrap_or("");
             let follows_figure = previous_word.chars().last().is_some_and(|c| c.is_ascii_digit())
-                || parse_written_word(previous_word);
-            if word_ok && !follows_figure {
+                || parse_written_word(&previous_word.to_ascii_lowercase());
+            if !follows_figure {
                 candidates.push((start, end));
             }
         }
