@@ -35,7 +35,7 @@ pub fn align(claims: Vec<Claim>, source_count: usize, rules: &Rulebook) -> Vec<A
     // Claims are gathered per group first and laid out by source only for the groups kept: a
     // corpus with many one-off scopes would otherwise hold a slot per source for each of them.
     // Groups are sized before they are filled, so no vector holds room it does not use.
-    let mut keys: BTreeMap<(usize, String, Option<String>), usize> = BTreeMap::new();
+    let mut keys: BTreeMap<(usize, std::sync::Arc<str>, Option<String>), usize> = BTreeMap::new();
     // Rulebook order by name, looked up once per claim rather than searched.
     let order: std::collections::HashMap<&str, usize> =
         rules.fields.iter().enumerate().rev().map(|(i, f)| (f.name.as_str(), i)).collect();
@@ -48,7 +48,7 @@ pub fn align(claims: Vec<Claim>, source_count: usize, rules: &Rulebook) -> Vec<A
         };
         let scope_key = claim.scope.as_ref().map(|s| format!("{:?}:{}", s.kind, fold(&s.label)));
         let next = keys.len();
-        let position = order.get(field.as_str()).copied().unwrap_or(usize::MAX);
+        let position = order.get(&**field).copied().unwrap_or(usize::MAX);
         let id = *keys.entry((position, field.clone(), scope_key)).or_insert(next);
         if id == sizes.len() {
             sizes.push(0);
@@ -68,7 +68,7 @@ pub fn align(claims: Vec<Claim>, source_count: usize, rules: &Rulebook) -> Vec<A
     for ((_, field, _), id) in keys {
         let claims = members.get_mut(id).map(std::mem::take).unwrap_or_default();
         let scope = claims.first().and_then(|c| c.scope.clone());
-        groups.push((field, scope, claims));
+        groups.push((field.to_string(), scope, claims));
     }
     let mut aligned = Vec::new();
     for (field, scope, members) in groups {

@@ -6,6 +6,7 @@
 
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
+use std::sync::Arc;
 
 /// The kind of value a claim carries; a closed set, dispatched with `match`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
@@ -302,8 +303,9 @@ pub struct Location {
 pub struct Claim {
     /// Index of the source in the run's source list.
     pub source: usize,
-    /// The field rule that claimed it, if any.
-    pub field: Option<String>,
+    /// The field rule that claimed it, if any. Shared: every claim of a field holds the same
+    /// name.
+    pub field: Option<Arc<str>>,
     /// The kind of value.
     pub kind: Kind,
     /// The exact characters the claim was read from, qualifier included.
@@ -312,8 +314,9 @@ pub struct Claim {
     pub value: Value,
     /// Where `text` stands in the original file.
     pub location: Location,
-    /// The sentence the claim stands in, whitespace folded.
-    pub sentence: String,
+    /// The sentence the claim stands in, whitespace folded. Shared by the claims of one
+    /// sentence.
+    pub sentence: Arc<str>,
     /// `None` for the event as a whole.
     pub scope: Option<Scope>,
     /// Whether the claim stands in a headline or heading (which often rounds).

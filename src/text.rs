@@ -88,7 +88,29 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
 
 /// Whitespace collapsed to single spaces, ends trimmed.
 pub fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    if text.is_ascii() {
+        // Every sentence of every claim passes here; most are ASCII, where whitespace is one of
+        // six bytes (the same six `char::is_whitespace` accepts below 0x80).
+        for word in text.as_bytes().split(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')) {
+            if word.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            // An ASCII slice of a str is a str.
+            out.push_str(std::str::from_utf8(word).unwrap_or_default());
+        }
+        return out;
+    }
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Whether the word starts with an uppercase letter.
@@ -99,6 +121,14 @@ pub fn is_capitalized(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squash_folds_every_kind_of_whitespace_in_ascii_and_beyond() {
+        assert_eq!(squash("  a\tb\n\x0Bc\x0C\rd  "), "a b c d");
+        assert_eq!(squash("a\u{a0}\u{2009}b\u{3000} é "), "a b é");
+        assert_eq!(squash("\x1Fa\x1F"), "\x1Fa\x1F");
+        assert_eq!(squash(" \n "), "");
+    }
 
     #[test]
     fn folds_diacritics_and_spelled_umlauts_alike() {

@@ -91,6 +91,8 @@ const LABEL_WORDS: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct Extractor {
     rules: Rulebook,
+    /// Field names, shared by every claim of each field.
+    field_names: Vec<std::sync::Arc<str>>,
     cues: CueSet,
     event_phrases: scope::EventPhrases,
 }
@@ -116,6 +118,7 @@ impl Extractor {
         }
         Ok(Extractor {
             rules: rules.clone(),
+            field_names: rules.fields.iter().map(|f| f.name.as_str().into()).collect(),
             cues: CueSet::new(&phrases)?,
             event_phrases: scope::EventPhrases::new(&rules.scope)?,
         })
@@ -275,14 +278,14 @@ impl Extractor {
         let text = context.text.get(range.clone()).unwrap_or("").to_string();
         Claim {
             source: index,
-            field: field.and_then(|f| self.rules.fields.get(f)).map(|f| f.name.clone()),
+            field: field.and_then(|f| self.field_names.get(f)).cloned(),
             kind,
             text,
             value,
             location: source.locate(range.clone()),
             sentence: context
                 .sentence
-                .get_or_init(|| squash(context.text.get(context.seg.range.clone()).unwrap_or("")))
+                .get_or_init(|| squash(context.text.get(context.seg.range.clone()).unwrap_or("")).into())
                 .clone(),
             scope: context.scope_at(&range),
             in_heading: context.seg.heading,
@@ -463,7 +466,7 @@ impl Kept {
 struct SentenceContext<'a> {
     text: &'a str,
     /// The sentence with its spaces squashed, made once for all its claims.
-    sentence: std::cell::OnceCell<String>,
+    sentence: std::cell::OnceCell<std::sync::Arc<str>>,
     seg: &'a Segment,
     section: Option<&'a Scope>,
     place: Option<Scope>,

@@ -175,24 +175,26 @@ pub fn event_trigger(sentence: &str, phrases: &EventPhrases) -> Option<(usize, S
 
 /// Position of "a 2025 …" / "an 1999 …": an indefinite article before a year names another event.
 fn indefinite_year(sentence: &str) -> Option<usize> {
-    let mut offset = 0;
-    for word in sentence.split_inclusive(char::is_whitespace) {
-        let here = offset;
-        offset += word.len();
-        let bare = word.trim();
-        if !(bare.eq_ignore_ascii_case("a") || bare.eq_ignore_ascii_case("an")) {
+    // Only an "a" or "an" standing between spaces can open one: find each "a" with one byte
+    // search rather than splitting every sentence into words.
+    let bytes = sentence.as_bytes();
+    for at in memchr::memchr2_iter(b'a', b'A', bytes) {
+        if at > 0 && !char_before(sentence, at).is_some_and(char::is_whitespace) {
             continue;
         }
-        if char_before(sentence, here).is_some_and(char::is_alphanumeric) {
+        let article_end = if matches!(bytes.get(at + 1), Some(b'n' | b'N')) { at + 2 } else { at + 1 };
+        let Some(space) = char_at(sentence, article_end).filter(|c| c.is_whitespace()) else { continue };
+        let Some(next) =
+            sentence.get(article_end + space.len_utf8()..).and_then(|r| r.split_whitespace().next())
+        else {
             continue;
-        }
-        let next = sentence.get(offset..)?.split_whitespace().next()?;
+        };
         let digits = next.trim_end_matches(|c: char| !c.is_ascii_digit());
         if digits.len() == 4
             && digits.chars().all(|c| c.is_ascii_digit())
             && (digits.starts_with("19") || digits.starts_with("20"))
         {
-            return Some(here);
+            return Some(at);
         }
     }
     None

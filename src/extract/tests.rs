@@ -14,7 +14,7 @@ fn claims_of(text: &str) -> Vec<Claim> {
 fn fielded(text: &str) -> Vec<(String, String, Option<String>)> {
     claims_of(text)
         .into_iter()
-        .filter_map(|c| c.field.map(|f| (f, c.text, c.scope.map(|s| s.label))))
+        .filter_map(|c| c.field.map(|f| (f.to_string(), c.text, c.scope.map(|s| s.label))))
         .collect()
 }
 

@@ -242,12 +242,12 @@ mod tests {
         let sources = vec![SourceInfo { path: "a \"x\".txt".to_string(), role: crate::source::Role::Source }];
         let claim = |text: &str| Claim {
             source: 0,
-            field: Some("arrests".to_string()),
+            field: Some("arrests".into()),
             kind: Kind::Person,
             text: text.to_string(),
             value: Value::Name(text.to_string()),
             location: Location { start: 1, end: 2, line: 3, column: 4 },
-            sentence: format!("{text}\nsaid"),
+            sentence: format!("{text}\nsaid").into(),
             scope: None,
             in_heading: false,
         };

@@ -259,12 +259,12 @@ mod tests {
         let claims: Vec<Claim> = (0..sources)
             .map(|source| Claim {
                 source,
-                field: Some(format!("f{n}")),
+                field: Some(format!("f{n}").into()),
                 kind: Kind::Text,
                 text: format!("v{source}"),
                 value: Value::Name(format!("v{source}")),
                 location: Location { start: 0, end: 2, line: n + 1, column: 1 },
-                sentence: String::new(),
+                sentence: "".into(),
                 scope: None,
                 in_heading: false,
             })

@@ -303,7 +303,7 @@ mod tests {
             text: text.to_string(),
             value: Value::Name(text.to_string()),
             location: crate::claim::Location { start, end, line, column },
-            sentence: String::new(),
+            sentence: "".into(),
             scope: None,
             in_heading: false,
         }

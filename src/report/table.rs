@@ -393,7 +393,7 @@ pub fn claims(claims: &[Claim], sources: &[SourceInfo]) -> String {
         let path = sources.get(c.source).map_or("", |s| s.path.as_str());
         table.add_row(vec![
             format!("{}:{}:{}", for_terminal(path), c.location.line, c.location.column),
-            c.field.clone().unwrap_or_else(|| "—".to_string()),
+            c.field.as_deref().unwrap_or("—").to_string(),
             c.kind.as_str().to_string(),
             for_terminal(&c.text),
             for_terminal(&c.value.display()),

@@ -60,7 +60,7 @@ pub fn parse(text: &str) -> Result<Vec<Claim>, (usize, usize, String)> {
                 .map_err(|why| (1, 1, format!("claim {} ({:?}): {why}", i + 1, entry.text)))?;
             Ok(Claim {
                 source: 0,
-                field: entry.field,
+                field: entry.field.map(Into::into),
                 kind: entry.kind,
                 text: entry.text,
                 value,
@@ -70,7 +70,7 @@ pub fn parse(text: &str) -> Result<Vec<Claim>, (usize, usize, String)> {
                     line: entry.line.max(1),
                     column: entry.column.max(1),
                 },
-                sentence: entry.sentence,
+                sentence: entry.sentence.into(),
                 scope: entry.scope.map(|label| Scope { kind: ScopeKind::Event, label }),
                 in_heading: false,
             })
