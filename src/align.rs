@@ -12,21 +12,32 @@ use crate::claim::{Claim, Scope};
 use crate::rules::Rulebook;
 use crate::text::fold;
 
-/// The claims of one field and scope, by source.
+/// The claims of one field and scope, source after source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AlignedField {
     /// The field rule's name.
     pub field: String,
     /// The shared scope; `None` for the event as a whole.
     pub scope: Option<Scope>,
-    /// For each source of the run (by index), its claims of this field and scope, in text order.
-    pub by_source: Vec<Vec<Claim>>,
+    /// Every claim of this field and scope, ordered by source (its index in the run), each
+    /// source's claims in text order. One vector for the group rather than one per source: a
+    /// run of 10,000 sources would otherwise hold 10,000 slots for every field.
+    pub claims: Vec<Claim>,
+    /// How many sources the run has.
+    pub source_count: usize,
 }
 
 impl AlignedField {
     /// How many sources state this field.
     pub fn stated_by(&self) -> usize {
-        self.by_source.iter().filter(|c| !c.is_empty()).count()
+        self.per_source().count()
+    }
+
+    /// Each source that states this field, with its claims (in text order), by source index.
+    pub fn per_source(&self) -> impl Iterator<Item = (usize, &[Claim])> {
+        self.claims
+            .chunk_by(|a, b| a.source == b.source)
+            .filter_map(|chunk| chunk.first().map(|c| (c.source, chunk)))
     }
 }
 
@@ -59,10 +70,19 @@ pub fn align(claims: Vec<Claim>, source_count: usize, rules: &Rulebook) -> Vec<A
         group_of.push(Some(id));
     }
     let mut members: Vec<Vec<Claim>> = sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
-    for (claim, id) in claims.into_iter().zip(group_of) {
+    // Claims are moved from the back, and the vector they leave is shrunk as it empties, so
+    // the run never holds every claim twice (a consuming iterator keeps its whole buffer).
+    let mut claims = claims;
+    while let (Some(claim), Some(id)) = (claims.pop(), group_of.pop()) {
         if let Some(group) = id.and_then(|id| members.get_mut(id)) {
             group.push(claim);
         }
+        if claims.len() < claims.capacity() / 2 {
+            claims.shrink_to_fit();
+        }
+    }
+    for group in &mut members {
+        group.reverse();
     }
     let mut groups: Vec<(String, Option<Scope>, Vec<Claim>)> = Vec::with_capacity(keys.len());
     for ((_, field, _), id) in keys {
@@ -71,26 +91,13 @@ pub fn align(claims: Vec<Claim>, source_count: usize, rules: &Rulebook) -> Vec<A
         groups.push((field.to_string(), scope, claims));
     }
     let mut aligned = Vec::new();
-    for (field, scope, members) in groups {
-        if scope.is_some() && members.iter().all(|c| members.first().is_some_and(|f| f.source == c.source)) {
+    for (field, scope, mut claims) in groups {
+        if scope.is_some() && claims.iter().all(|c| claims.first().is_some_and(|f| f.source == c.source)) {
             continue; // a scope only one source speaks of
         }
-        // Each slot gets exactly the room it needs: most sources state a field once, and a
-        // growing vector would hold room for four claims.
-        let mut counts = vec![0usize; source_count];
-        for claim in &members {
-            if let Some(count) = counts.get_mut(claim.source) {
-                *count += 1;
-            }
-        }
-        let mut by_source: Vec<Vec<Claim>> = vec![Vec::new(); source_count];
-        for claim in members {
-            if let (Some(slot), Some(&count)) = (by_source.get_mut(claim.source), counts.get(claim.source)) {
-                slot.reserve_exact(count);
-                slot.push(claim);
-            }
-        }
-        aligned.push(AlignedField { field, scope, by_source });
+        // Claims arrive source by source; a caller of the library may pass them in any order.
+        claims.sort_by_key(|c| c.source);
+        aligned.push(AlignedField { field, scope, claims, source_count });
     }
     aligned
 }

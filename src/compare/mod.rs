@@ -57,18 +57,15 @@ fn reconcile(
     rules: &Rulebook,
     out: &mut Vec<Finding>,
 ) -> Reconciled {
-    let mut claims: Vec<Claim> = Vec::new();
-    let mut primary: Vec<Option<usize>> = vec![None; group.by_source.len()];
-    let by_source = std::mem::replace(&mut group.by_source, vec![Vec::new(); primary.len()]);
+    let mut primary: Vec<Option<usize>> = vec![None; group.source_count];
+    let claims = std::mem::take(&mut group.claims);
     let group: &AlignedField = group;
-    // Claims are laid out source after source, each source's mentions in text order.
-    let mut offset = 0;
-    for (source, mentions) in by_source.iter().enumerate() {
-        if mentions.is_empty() {
-            continue;
-        }
-        let start = offset;
-        offset += mentions.len();
+    // The claims are laid out source after source, each source's mentions in text order.
+    let mut start = 0;
+    for mentions in claims.chunk_by(|a, b| a.source == b.source) {
+        let Some(source) = mentions.first().map(|c| c.source) else { continue };
+        let first = start;
+        start += mentions.len();
         // Headlines round loosely: body mentions speak for a source, headings only when alone.
         let has_body = mentions.iter().any(|c| !c.in_heading);
         let refs: Vec<&Claim> = mentions.iter().filter(|c| !has_body || !c.in_heading).collect();
@@ -77,15 +74,11 @@ fn reconcile(
         let best = main.and_then(|c| c.members.first()).and_then(|&m| refs.get(m));
         let position = best.and_then(|b| mentions.iter().position(|c| std::ptr::eq(c, *b)));
         if let (Some(slot), Some(position)) = (primary.get_mut(source), position) {
-            *slot = Some(start + position);
+            *slot = Some(first + position);
         }
         if clusters.len() > 1 {
             out.push(internal_conflict(group, rule, source, mentions));
         }
-    }
-    claims.reserve(offset);
-    for mentions in by_source {
-        claims.extend(mentions);
     }
     Reconciled { claims, primary }
 }
@@ -137,7 +130,7 @@ fn compare_field(
     let representatives: Vec<&Claim> =
         stating.iter().filter_map(|(_, i)| reconciled.claims.get(*i)).collect();
     let clusters = cluster(&representatives, rule, rules);
-    let total = group.by_source.len();
+    let total = group.source_count;
     let scope_note = group.scope.as_ref().map(|s| format!(" ({})", s.label)).unwrap_or_default();
     let mut verdict = Verdict::Agree;
     let mut severity = Severity::Info;
