@@ -77,7 +77,8 @@ pub fn align(claims: Vec<Claim>, source_count: usize, rules: &Rulebook) -> Vec<A
         if let Some(group) = id.and_then(|id| members.get_mut(id)) {
             group.push(claim);
         }
-        if claims.len() < claims.capacity() / 2 {
+        // Every 4,096 claims (1 MB): often enough that the moved claims are barely held twice.
+        if claims.capacity() - claims.len() >= 4096 {
             claims.shrink_to_fit();
         }
     }

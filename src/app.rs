@@ -394,17 +394,29 @@ pub fn run_to(
             let mut sources: Vec<ReadSource> = Vec::new();
             let mut claims: Vec<Claim> = Vec::new();
             let mut read_warnings = Vec::new();
+            let mut sentences: std::collections::HashSet<std::sync::Arc<str>> =
+                std::collections::HashSet::new();
             let mut warnings = read_sources(&with_roles, config, &extractor, progress, None, |batch| {
                 for one in batch {
                     sources.push(one.source);
                     read_warnings.extend(one.warnings);
-                    // Only claims a field took are compared.
-                    claims.extend(one.claims.into_iter().filter(|c| c.field.is_some()));
+                    // Only claims a field took are compared. Articles often share sentences
+                    // word for word (wire copy): each is kept once for the whole run.
+                    claims.extend(one.claims.into_iter().filter(|c| c.field.is_some()).map(|mut claim| {
+                        match sentences.get(&claim.sentence) {
+                            Some(shared) => claim.sentence = std::sync::Arc::clone(shared),
+                            None => {
+                                sentences.insert(std::sync::Arc::clone(&claim.sentence));
+                            }
+                        }
+                        claim
+                    }));
                 }
                 Ok(())
             })?;
             warnings.extend(read_warnings);
             // The claims are held until the end of the run: give back the room they grew into.
+            drop(sentences);
             claims.shrink_to_fit();
             if against.is_empty() && sources.len() < 2 {
                 warnings.push(format!(
