@@ -202,13 +202,15 @@ struct ReadOne {
 
 /// Lists, reads and extracts `inputs` a batch at a time (each batch in parallel), handing each
 /// batch to `sink` in source order; a source's text is let go as soon as its claims are read.
-/// Returns the warnings of listing (a path given twice).
+/// With `fielded_only`, claims no field took are counted but never built. Returns the warnings
+/// of listing (a path given twice).
 fn read_sources(
     inputs: &[(String, Role)],
     config: &Config,
     extractor: &Extractor,
     progress: &(dyn Fn(usize, usize) + Sync),
     stream: Option<&report::ClaimStream>,
+    fielded_only: bool,
     mut sink: impl FnMut(Vec<ReadOne>) -> Result<(), Error>,
 ) -> Result<Vec<String>, Error> {
     use rayon::prelude::*;
@@ -254,7 +256,11 @@ fn read_sources(
                 }
                 let mut warnings = std::mem::take(&mut source.warnings);
                 let limit = config.limits.max_claims_per_source;
-                let (claims, read_count) = extractor.extract_capped(&source, index, limit);
+                let (claims, read_count) = if fielded_only {
+                    extractor.extract_fielded_capped(&source, index, limit)
+                } else {
+                    extractor.extract_capped(&source, index, limit)
+                };
                 let claims = cap_claims(claims, read_count, &source.path, limit, &mut warnings);
                 let rendered = stream.map_or(String::new(), |s| s.render(&claims, &source.path));
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
@@ -347,7 +353,7 @@ pub fn run_to(
             let mut text = stream.as_ref().map_or(String::new(), |s| s.start().to_string());
             let renderer = report::ClaimStream::new(config.format);
             let listed =
-                read_sources(&with_roles, config, &extractor, progress, renderer.as_ref(), |batch| {
+                read_sources(&with_roles, config, &extractor, progress, renderer.as_ref(), false, |batch| {
                     for one in batch {
                         infos.push(SourceInfo { path: one.source.path, role: one.source.role });
                         warnings.extend(one.warnings);
@@ -396,24 +402,27 @@ pub fn run_to(
             let mut read_warnings = Vec::new();
             let mut sentences: std::collections::HashSet<std::sync::Arc<str>> =
                 std::collections::HashSet::new();
-            let mut warnings = read_sources(&with_roles, config, &extractor, progress, None, |batch| {
-                for one in batch {
-                    sources.push(one.source);
-                    read_warnings.extend(one.warnings);
-                    // Only claims a field took are compared. Articles often share sentences
-                    // word for word (wire copy): each is kept once for the whole run.
-                    claims.extend(one.claims.into_iter().filter(|c| c.field.is_some()).map(|mut claim| {
-                        match sentences.get(&claim.sentence) {
-                            Some(shared) => claim.sentence = std::sync::Arc::clone(shared),
-                            None => {
-                                sentences.insert(std::sync::Arc::clone(&claim.sentence));
-                            }
-                        }
-                        claim
-                    }));
-                }
-                Ok(())
-            })?;
+            let mut warnings =
+                read_sources(&with_roles, config, &extractor, progress, None, true, |batch| {
+                    for one in batch {
+                        sources.push(one.source);
+                        read_warnings.extend(one.warnings);
+                        // Only claims a field took are compared. Articles often share sentences
+                        // word for word (wire copy): each is kept once for the whole run.
+                        claims.extend(one.claims.into_iter().filter(|c| c.field.is_some()).map(
+                            |mut claim| {
+                                match sentences.get(&claim.sentence) {
+                                    Some(shared) => claim.sentence = std::sync::Arc::clone(shared),
+                                    None => {
+                                        sentences.insert(std::sync::Arc::clone(&claim.sentence));
+                                    }
+                                }
+                                claim
+                            },
+                        ));
+                    }
+                    Ok(())
+                })?;
             warnings.extend(read_warnings);
             // The claims are held until the end of the run: give back the room they grew into.
             drop(sentences);

@@ -166,8 +166,10 @@ fn a_markdown_table_of_megabytes_is_read() {
     md.push_str("\nThe storm killed 20 people.\n");
     tmp.write("big.md", md.as_bytes());
     tmp.write("plain.txt", ARTICLE);
-    let (stdout, stderr, status) = run(&tmp.0, &["check", "--isolated", "big.md", "plain.txt"]);
-    // 200,000 table figures pass the claim limit: said, and the fielded claim is still kept.
+    // Extracting every claim, 200,000 table figures pass the claim limit: said, and the
+    // fielded claim is still kept.
+    let (stdout, stderr, status) =
+        run(&tmp.0, &["extract", "--isolated", "--format", "json-lines", "big.md", "plain.txt"]);
     assert_eq!(
         (status, stderr.as_str()),
         (
@@ -175,6 +177,14 @@ fn a_markdown_table_of_megabytes_is_read() {
             "claimdiff: warning: big.md: 199400 claims read; only 100000 are used, those with a field first (raise the limit with --max-claims)\n"
         )
     );
+    assert!(
+        stdout.contains(r#""field":"deaths","kind":"count","text":"20""#),
+        "{}",
+        stdout.chars().take(300).collect::<String>()
+    );
+    // Checking reads only the sentences around cues: the table holds none, so nothing is dropped.
+    let (stdout, stderr, status) = run(&tmp.0, &["check", "--isolated", "big.md", "plain.txt"]);
+    assert_eq!((status, stderr.as_str()), (0, ""));
     assert!(stdout.ends_with("2 sources, 1 field: 0 conflicts, 1 agree, 0 one-sided\n"), "{stdout}");
 }
 

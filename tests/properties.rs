@@ -30,6 +30,10 @@
 //!    sentence, alone or in its place.
 //! 5. `verdicts_are_symmetric`: between two sources, each field's verdict, code, severity and
 //!    rounding are the same whichever source comes first.
+//! 6. `reading_only_fielded_claims_finds_the_same_ones`: `check` builds only the claims a field
+//!    takes and reads only the sentences around cues
+//!    (`Extractor::extract_fielded_capped`); it must give exactly the claims with a field that
+//!    reading everything gives, in the same order, values, positions and scopes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, clippy::indexing_slicing)]
 
 use std::collections::BTreeSet;
@@ -428,6 +432,15 @@ fn any_input() -> impl Strategy<Value = (Format, String)> {
 // ---------------------------------------------------------------------------------------------
 // Checks shared by the properties and the regression tests
 
+/// Property 6: the claims `check` reads are the claims with a field of a full reading.
+fn assert_fielded_only_is_exact(format: Format, bytes: &[u8]) -> Result<(), TestCaseError> {
+    let Some(source) = load("a", format, bytes) else { return Ok(()) };
+    let full: Vec<_> = extractor().extract(&source, 0).into_iter().filter(|c| c.field.is_some()).collect();
+    let (fielded, _) = extractor().extract_fielded_capped(&source, 0, usize::MAX);
+    prop_assert_eq!(fielded, full);
+    Ok(())
+}
+
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Line and column of byte `pos` of a UTF-8 file, recomputed from scratch: 1-based, columns in
@@ -688,6 +701,11 @@ proptest! {
         a in doc(), b in doc(), sentence in unrelated_sentence(), at in 0usize..8,
     ) {
         assert_unrelated_sentence(&a, &b, &sentence, at)?;
+    }
+
+    #[test]
+    fn reading_only_fielded_claims_finds_the_same_ones((format, text) in any_input()) {
+        assert_fielded_only_is_exact(format, text.as_bytes())?;
     }
 
     #[test]

@@ -13,6 +13,8 @@
 //! against the reference date given to [`scan_dates_at`]; without one they are found but marked
 //! [`Relativity::Unresolved`].
 
+use std::ops::Range;
+
 use unicode_normalization::char::is_combining_mark;
 
 use crate::claim::{DateValue, PartialDate};
@@ -58,18 +60,56 @@ pub fn scan_dates(text: &str) -> Vec<DateMention> {
 /// A bare year ("in 2025") is not a mention; a lowercase "may", "march" or "mar" is not a month.
 /// Ambiguous numeric dates ("10/11/2025") are skipped.
 pub fn scan_dates_at(text: &str, reference: Option<PartialDate>) -> Vec<DateMention> {
+    let mut found = Vec::new();
+    scan_dates_while(text, 0..text.len(), reference, |mention| {
+        found.push(mention);
+        true
+    });
+    found
+}
+
+/// Like [`scan_dates_at`], for the dates that start in `within` (a range of `text`): reading
+/// stops there, but a date may end past it.
+pub fn scan_dates_in(text: &str, within: Range<usize>, reference: Option<PartialDate>) -> Vec<DateMention> {
+    let mut found = Vec::new();
+    scan_dates_while(text, within, reference, |mention| {
+        found.push(mention);
+        true
+    });
+    found
+}
+
+/// The year of the first date of `text` that has one, reading no further than it.
+pub fn first_year(text: &str, reference: Option<PartialDate>) -> Option<i32> {
+    let mut year = None;
+    scan_dates_while(text, 0..text.len(), reference, |mention| {
+        year = match mention.value {
+            DateValue::Single(p) => p.year,
+            DateValue::Range { start, end } => start.year.or(end.year),
+        };
+        year.is_none()
+    });
+    year
+}
+
+/// Hands each date starting in `within` to `take`, in order, until it returns `false`.
+fn scan_dates_while(
+    text: &str,
+    within: Range<usize>,
+    reference: Option<PartialDate>,
+    mut take: impl FnMut(DateMention) -> bool,
+) {
     let today = reference.and_then(day_number);
     let scanner = Scanner { text, bytes: text.as_bytes(), today };
     let bytes = scanner.bytes;
-    let mut found = Vec::new();
     let mut strong_ahead = StrongAhead::default();
-    let mut i = 0;
+    let mut i = within.start;
     loop {
         // Only a word may start a date: pass over everything else in one tight loop.
         while bytes.get(i).is_some_and(|b| !b.is_ascii_alphanumeric()) {
             i += 1;
         }
-        let Some(&b) = bytes.get(i) else { break };
+        let Some(&b) = bytes.get(i).filter(|_| i < within.end) else { break };
         // After an ASCII byte that is no letter or digit a word starts; only after other
         // characters ("é1") is the character before decoded.
         let word_start = match i.checked_sub(1).and_then(|k| bytes.get(k)) {
@@ -93,7 +133,9 @@ pub fn scan_dates_at(text: &str, reference: Option<PartialDate>) -> Vec<DateMent
         match attempt {
             Ok(mention) => {
                 i = mention.end.max(i + 1);
-                found.push(mention);
+                if !take(mention) {
+                    return;
+                }
                 continue;
             }
             Err(resume) => i = resume.max(i + 1),
@@ -103,7 +145,6 @@ pub fn scan_dates_at(text: &str, reference: Option<PartialDate>) -> Vec<DateMent
             i += 1;
         }
     }
-    found
 }
 
 /// What the scan already knows about the words ahead: a weak opener ("the", "a", "this") is

@@ -138,11 +138,30 @@ impl Extractor {
     /// without (in text order), so a hostile file cannot fill memory with claims; the second
     /// value is how many claims were read in all.
     pub fn extract_capped(&self, source: &Source, index: usize, max: usize) -> (Vec<Claim>, usize) {
+        self.extract_kept(source, index, max, false)
+    }
+
+    /// Like [`Extractor::extract_capped`], building only the claims a field took (the others
+    /// are counted in the second value, never built): all that a comparison uses.
+    pub fn extract_fielded_capped(&self, source: &Source, index: usize, max: usize) -> (Vec<Claim>, usize) {
+        self.extract_kept(source, index, max, true)
+    }
+
+    fn extract_kept(
+        &self,
+        source: &Source,
+        index: usize,
+        max: usize,
+        fielded_only: bool,
+    ) -> (Vec<Claim>, usize) {
         if let Some(preset) = &source.preset {
-            let claims: Vec<Claim> =
-                preset.iter().cloned().map(|claim| Claim { source: index, ..claim }).collect();
-            let total = claims.len();
-            return (claims, total);
+            let claims: Vec<Claim> = preset
+                .iter()
+                .filter(|claim| !fielded_only || claim.field.is_some())
+                .cloned()
+                .map(|claim| Claim { source: index, ..claim })
+                .collect();
+            return (claims, preset.len());
         }
         let text = source.text.as_str();
         let segments = segment::segment(text, &source.headings);
@@ -151,7 +170,24 @@ impl Extractor {
         // Relative dates ("next Tuesday") are read against the article date; without one they
         // stay claims whose value says so ("relative:next Tuesday") and no field takes them.
         let reference = source.published.as_deref().and_then(date::parse_reference);
-        let dates = date::scan_dates_at(text, reference);
+        // Only a sentence with a cue can give a figure or a date its field. When only such
+        // claims are wanted, the sentences around cues are all that is read (with the sentence
+        // before each run of them, so that a figure or qualifier begun there is read as a
+        // whole): in news text that is a third of the text or less.
+        let regions = if fielded_only {
+            cue_regions(&segments, &hits)
+        } else {
+            std::iter::once(0..text.len()).collect()
+        };
+        let mut dates: Vec<date::DateMention> = Vec::new();
+        let mut quantities: Vec<number::QuantityMention> = Vec::new();
+        for region in &regions {
+            // A date or figure read in the region before may run into this one.
+            let date_from = dates.last().map_or(region.start, |d| d.end.max(region.start));
+            dates.extend(date::scan_dates_in(text, date_from..region.end, reference));
+            let figure_from = quantities.last().map_or(region.start, |q| q.end.max(region.start));
+            quantities.extend(number::scan_quantities_in(text, figure_from..region.end));
+        }
         for d in &dates {
             let value = match d.relativity {
                 date::Relativity::Unresolved => {
@@ -161,7 +197,7 @@ impl Extractor {
             };
             mentions.push(Mention { range: d.start..d.end, kind: Kind::Date, value });
         }
-        for q in number::scan_quantities(text) {
+        for q in quantities {
             // The word before a bare figure may label it ("Flight 123"); after a qualifier it cannot.
             let bare_figure =
                 text.get(q.start..).and_then(|t| t.chars().next()).is_some_and(|c| c.is_ascii_digit());
@@ -176,7 +212,7 @@ impl Extractor {
             mentions.push(Mention { range: q.start..q.end, kind: q.kind, value: Value::Quantity(q.value) });
         }
         mentions.sort_by_key(|m| m.range.start);
-        let default_year = article_year(source, &dates);
+        let default_year = article_year(source, &dates, fielded_only.then_some(reference));
 
         let mut claims = Kept { claims: Vec::new(), max, fielded: 0, other: 0, total: 0 };
         let mut section: Option<Scope> = None;
@@ -238,7 +274,7 @@ impl Extractor {
                 if (mention.kind == Kind::Date && matches!(mention.value, Value::Name(_))) || unstated {
                     field = None;
                 }
-                if !claims.has_room(field.is_some()) {
+                if !claims.has_room(field.is_some()) || (fielded_only && field.is_none()) {
                     claims.total += 1; // over the limit: counted, not built
                     continue;
                 }
@@ -612,19 +648,59 @@ fn is_label_number(text: &str, start: usize) -> bool {
 
 /// The year a date without one takes: the article's publication year, else the year of the
 /// first full date in the text, else the latest year the text mentions.
-fn article_year(source: &Source, dates: &[date::DateMention]) -> Option<i32> {
+/// `dates` are every date of the text, or only some of them: then `rescan` holds the reference
+/// date to read the text again with, as far as its first dated mention.
+fn article_year(
+    source: &Source,
+    dates: &[date::DateMention],
+    rescan: Option<Option<crate::claim::PartialDate>>,
+) -> Option<i32> {
     let from_meta = source.published.as_deref().and_then(|p| p.get(..4)).and_then(|y| y.parse::<i32>().ok());
     if from_meta.is_some() {
         return from_meta;
     }
-    let from_dates = dates.iter().find_map(|d| match d.value {
-        DateValue::Single(p) => p.year,
-        DateValue::Range { start, end } => start.year.or(end.year),
-    });
+    let from_dates = match rescan {
+        Some(reference) => date::first_year(&source.text, reference),
+        None => dates.iter().find_map(|d| match d.value {
+            DateValue::Single(p) => p.year,
+            DateValue::Range { start, end } => start.year.or(end.year),
+        }),
+    };
     if from_dates.is_some() {
         return from_dates;
     }
     latest_year(&source.text)
+}
+
+/// The byte ranges to read when only claims with a field are wanted: each run of sentences
+/// holding a cue, with the sentence before it. Runs that touch are merged.
+fn cue_regions(segments: &[Segment], hits: &[Hit]) -> Vec<Range<usize>> {
+    let mut wanted = vec![false; segments.len()];
+    let mut cursor = 0;
+    for (k, seg) in segments.iter().enumerate() {
+        while hits.get(cursor).is_some_and(|h| h.start < seg.range.start) {
+            cursor += 1;
+        }
+        if hits.get(cursor).is_some_and(|h| h.start < seg.range.end) {
+            if let Some(flag) = wanted.get_mut(k) {
+                *flag = true;
+            }
+            if let Some(before) = k.checked_sub(1).and_then(|b| wanted.get_mut(b)) {
+                *before = true;
+            }
+        }
+    }
+    let mut regions: Vec<Range<usize>> = Vec::new();
+    let mut previous_wanted = false;
+    for (seg, &take) in segments.iter().zip(&wanted) {
+        match regions.last_mut() {
+            Some(last) if take && previous_wanted => last.end = seg.range.end,
+            _ if take => regions.push(seg.range.clone()),
+            _ => {}
+        }
+        previous_wanted = take;
+    }
+    regions
 }
 
 /// The largest plausible year (1900–2099) written as a bare four-digit word.

@@ -36,12 +36,18 @@ pub struct QuantityMention {
 /// Years written as bare four-digit numbers, ordinals, times, version strings, phone numbers and
 /// digits glued to letters are not quantities and are skipped. Never panics, whatever the input.
 pub fn scan_quantities(text: &str) -> Vec<QuantityMention> {
+    scan_quantities_in(text, 0..text.len())
+}
+
+/// Like [`scan_quantities`], for the quantities that start in `within` (a range of `text`):
+/// reading stops there, but a figure may end past it and its qualifier be read before it.
+pub fn scan_quantities_in(text: &str, within: std::ops::Range<usize>) -> Vec<QuantityMention> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     // Nothing before `floor` may be reused: a qualifier must not reach into the previous mention.
-    let mut floor = 0;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    let mut floor = within.start;
+    let mut i = within.start;
+    while let Some(&b) = bytes.get(i).filter(|_| i < within.end) {
         // "+1 202 555 0143", "(555) 123-4567": phone numbers, skipped whole.
         if let Some(end) = phone_at(bytes, i) {
             floor = end;
@@ -60,7 +66,7 @@ pub fn scan_quantities(text: &str) -> Vec<QuantityMention> {
         // No figure starts inside a word or a digit run, so skip the rest of it at once.
         i += if b.is_ascii_alphanumeric() { ascii_alnum_run(bytes, i) } else { 1 };
     }
-    add_unstated_percents(text, &mut out);
+    add_unstated_percents(text, within, &mut out);
     out
 }
 
@@ -71,12 +77,13 @@ const PERCENT_WORDS: [&str; 3] = ["percentage", "per cent", "percent"];
 /// "a percentage"): a percent whose value is only known to lie in [0, 100]. Such a claim says
 /// what the words say and nothing more; the extractor never gives it a field, so it is listed
 /// but never compared.
-fn add_unstated_percents(text: &str, out: &mut Vec<QuantityMention>) {
+fn add_unstated_percents(text: &str, within: std::ops::Range<usize>, out: &mut Vec<QuantityMention>) {
     let bytes = text.as_bytes();
     let mut candidates: Vec<(usize, usize)> = Vec::new();
     // Every candidate starts at a "%" or at a "p" ("per cent", "percent", "percentage"): one
     // byte search finds them all, without a lower-cased copy of the text.
-    for start in memchr::memchr3_iter(b'%', b'p', b'P', bytes) {
+    let starts = bytes.get(within.clone()).unwrap_or_default();
+    for start in memchr::memchr3_iter(b'%', b'p', b'P', starts).map(|k| k + within.start) {
         for word in PERCENT_WORDS.iter().copied().chain(std::iter::once("%")) {
             let end = start + word.len();
             if !bytes.get(start..end).is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes())) {
