@@ -99,7 +99,8 @@ fn place_chain(place: &str, rules: &Rulebook) -> Vec<String> {
             continue;
         }
         let folded = rules.canonical_name(&folded).map(fold).unwrap_or(folded);
-        let direction = DIRECTIONS.iter().find(|d| folded.starts_with(&format!("{d} ")));
+        let direction =
+            DIRECTIONS.iter().find(|d| folded.strip_prefix(**d).is_some_and(|rest| rest.starts_with(' ')));
         match direction {
             Some(d) => {
                 let base = folded.get(d.len() + 1..).unwrap_or("").to_string();

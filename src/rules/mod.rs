@@ -312,6 +312,12 @@ impl Rulebook {
 
     /// Whether the rules say that place `inner` (folded) lies inside `outer` (folded), transitively.
     pub fn place_within(&self, inner: &str, outer: &str) -> bool {
+        // Asked for every pair of places compared; most places are in no rule at all.
+        match self.containers.get(inner) {
+            None => return false,
+            Some(direct) if direct.contains(outer) => return true,
+            Some(_) => {}
+        }
         let mut seen = BTreeSet::new();
         let mut todo = vec![inner.to_string()];
         while let Some(place) = todo.pop() {

@@ -40,7 +40,7 @@ pub(crate) fn binary_offset(bytes: &[u8]) -> Option<usize> {
     if utf16_bom(bytes).is_some() {
         return None;
     }
-    bytes.iter().take(BINARY_SNIFF).position(|&b| b == 0)
+    memchr::memchr(0, bytes.get(..BINARY_SNIFF).unwrap_or(bytes))
 }
 
 /// The UTF-16 encoding announced by a BOM. `FF FE 00 00` is UTF-32, not UTF-16, and is left to
