@@ -343,8 +343,11 @@ fn largest(clusters: &[Cluster]) -> Option<&Cluster> {
 /// Groups `claims` into clusters of agreeing values, most precise value first in each.
 fn cluster(claims: &[&Claim], rule: &FieldRule, rules: &Rulebook) -> Vec<Cluster> {
     let mut order: Vec<usize> = (0..claims.len()).collect();
+    // Worked out once per claim, not once per comparison of the sort.
+    let precisions: Vec<f64> = claims.iter().map(|c| precision(Some(c), rule)).collect();
+    let precision_of = |i: usize| precisions.get(i).copied().unwrap_or(f64::INFINITY);
     order.sort_by(|&a, &b| {
-        let (pa, pb) = (precision(claims.get(a), rule), precision(claims.get(b), rule));
+        let (pa, pb) = (precision_of(a), precision_of(b));
         pa.partial_cmp(&pb)
             .unwrap_or(std::cmp::Ordering::Equal)
             .then_with(|| claims.get(a).map(|c| c.in_heading).cmp(&claims.get(b).map(|c| c.in_heading)))

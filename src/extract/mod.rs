@@ -467,7 +467,10 @@ impl Extractor {
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
             .collect();
         field.exclude.iter().any(|e| {
-            words.iter().any(|w| w == &e.to_lowercase() || w.starts_with(&format!("{}-", e.to_lowercase())))
+            let e = e.to_lowercase();
+            words
+                .iter()
+                .any(|w| *w == e || w.strip_prefix(e.as_str()).is_some_and(|rest| rest.starts_with('-')))
         })
     }
 }
