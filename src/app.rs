@@ -224,17 +224,21 @@ fn read_sources(
             return Err(Error::Usage(format!("--article-date {date}: not a date; write it as YYYY-MM-DD")));
         }
     }
-    let mut pending: Vec<source::Pending> = Vec::new();
+    let mut listed: Vec<source::Pending> = Vec::new();
+    for (input, role) in inputs {
+        listed.extend(source::list_limited(input, *role, config.limits.max_input_bytes)?);
+    }
+    // Resolving a path asks the file system about each of its parts: done on every core.
+    let identities: Vec<PathBuf> = listed.par_iter().map(source::Pending::identity).collect();
+    let mut pending: Vec<source::Pending> = Vec::with_capacity(listed.len());
     let mut warnings = Vec::new();
     let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
-    for (input, role) in inputs {
-        for found in source::list_limited(input, *role, config.limits.max_input_bytes)? {
-            if !seen.insert(found.identity()) {
-                warnings.push(format!("{}: given more than once; read once", found.path));
-                continue;
-            }
-            pending.push(found);
+    for (found, identity) in listed.into_iter().zip(identities) {
+        if !seen.insert(identity) {
+            warnings.push(format!("{}: given more than once; read once", found.path));
+            continue;
         }
+        pending.push(found);
     }
     let total = pending.len();
     let done = AtomicUsize::new(0);
