@@ -1453,93 +1453,172 @@ fn word_tok(word: &str) -> Option<Tok> {
     word_tok_lower(lower(word, &mut buf)?)
 }
 
+/// Every number word and its token: the table [`word_tok_lower`] looks words up in.
+const WORD_TOKENS: &[(&str, Tok)] = &[
+    ("zero", card(0.0)),
+    ("nought", card(0.0)),
+    ("naught", card(0.0)),
+    ("one", card(1.0)),
+    ("two", card(2.0)),
+    ("three", card(3.0)),
+    ("four", card(4.0)),
+    ("five", card(5.0)),
+    ("six", card(6.0)),
+    ("seven", card(7.0)),
+    ("eight", card(8.0)),
+    ("nine", card(9.0)),
+    ("ten", card(10.0)),
+    ("eleven", card(11.0)),
+    ("twelve", card(12.0)),
+    ("thirteen", card(13.0)),
+    ("fourteen", card(14.0)),
+    ("fifteen", card(15.0)),
+    ("sixteen", card(16.0)),
+    ("seventeen", card(17.0)),
+    ("eighteen", card(18.0)),
+    ("nineteen", card(19.0)),
+    ("twenty", tens(20.0)),
+    ("thirty", tens(30.0)),
+    ("forty", tens(40.0)),
+    ("fifty", tens(50.0)),
+    ("sixty", tens(60.0)),
+    ("seventy", tens(70.0)),
+    ("eighty", tens(80.0)),
+    ("ninety", tens(90.0)),
+    ("hundred", Tok::Round(1e2)),
+    ("hundreds", Tok::Round(1e2)),
+    ("thousand", Tok::Round(1e3)),
+    ("lakh", Tok::Round(1e5)),
+    ("million", Tok::Round(1e6)),
+    ("crore", Tok::Round(1e7)),
+    ("billion", Tok::Round(1e9)),
+    ("trillion", Tok::Round(1e12)),
+    ("dozen", Tok::Dozen),
+    ("dozens", Tok::Dozen),
+    ("dz", Tok::Dozen),
+    ("dzs", Tok::Dozen),
+    ("doz", Tok::Dozen),
+    ("dozs", Tok::Dozen),
+    ("and", Tok::And),
+    ("point", Tok::Point),
+    ("a", Tok::A),
+    ("an", Tok::A),
+    ("minus", Tok::Minus),
+    ("negative", Tok::Minus),
+    ("half", ord(2.0)),
+    ("halves", ords(2.0)),
+    ("quarter", ord(4.0)),
+    ("quarters", ords(4.0)),
+    ("firsts", ords(1.0)),
+    ("first", ord(1.0)),
+    ("third", ord(3.0)),
+    ("thirds", ords(3.0)),
+    ("fourth", ord(4.0)),
+    ("fourths", ords(4.0)),
+    ("fifth", ord(5.0)),
+    ("fifths", ords(5.0)),
+    ("sixth", ord(6.0)),
+    ("sixths", ords(6.0)),
+    ("seventh", ord(7.0)),
+    ("sevenths", ords(7.0)),
+    ("eighth", ord(8.0)),
+    ("eighths", ords(8.0)),
+    ("ninth", ord(9.0)),
+    ("ninths", ords(9.0)),
+    ("tenth", ord(10.0)),
+    ("tenths", ords(10.0)),
+    ("twelfth", ord(12.0)),
+    ("twelfths", ords(12.0)),
+    ("twentieth", ord(20.0)),
+    ("twentieths", ords(20.0)),
+    ("thirtieth", ord(30.0)),
+    ("thirtieths", ords(30.0)),
+    ("hundredth", ord(1e2)),
+    ("hundredths", ords(1e2)),
+    ("thousandth", ord(1e3)),
+    ("thousandths", ords(1e3)),
+    ("millionth", ord(1e6)),
+    ("millionths", ords(1e6)),
+    ("billionth", ord(1e9)),
+    ("billionths", ords(1e9)),
+    ("trillionth", ord(1e12)),
+    ("trillionths", ords(1e12)),
+];
+
+const fn card(v: f64) -> Tok {
+    Tok::Card { v, tens: false, digits: false }
+}
+
+const fn tens(v: f64) -> Tok {
+    Tok::Card { v, tens: true, digits: false }
+}
+
+const fn ord(d: f64) -> Tok {
+    Tok::Ord { d, plural: false }
+}
+
+const fn ords(d: f64) -> Tok {
+    Tok::Ord { d, plural: true }
+}
+
+/// [`WORD_TOKENS`] hashed: a word is packed into an integer (at most 16 bytes, zero-padded)
+/// and found with a multiply and, mostly, one comparison; the scanner asks this of most words.
+struct TokenTable {
+    /// Open addressing; key 0 (the empty word) marks an empty slot.
+    slots: Vec<(u128, Tok)>,
+    /// The table has `1 << bits` slots.
+    bits: u32,
+}
+
+impl TokenTable {
+    fn new() -> TokenTable {
+        let bits = (WORD_TOKENS.len() * 4).next_power_of_two().trailing_zeros();
+        let mut table = TokenTable { slots: vec![(0, Tok::And); 1 << bits], bits };
+        for &(word, tok) in WORD_TOKENS {
+            let Some(key) = packed(word.as_bytes()) else { continue };
+            let mut i = table.slot(key);
+            while table.slots.get(i).is_some_and(|&(k, _)| k != 0 && k != key) {
+                i = (i + 1) & ((1 << table.bits) - 1);
+            }
+            if let Some(slot) = table.slots.get_mut(i) {
+                *slot = (key, tok);
+            }
+        }
+        table
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        // Truncations intended: a hash of the key's two halves, top bits taken.
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+    }
+
+    fn get(&self, word: &[u8]) -> Option<Tok> {
+        let key = packed(word).filter(|&k| k != 0)?;
+        let mut i = self.slot(key);
+        // At most a quarter full: every probe sequence reaches an empty slot.
+        loop {
+            match self.slots.get(i) {
+                Some(&(k, tok)) if k == key => return Some(tok),
+                Some(&(0, _)) | None => return None,
+                Some(_) => i = (i + 1) & ((1 << self.bits) - 1),
+            }
+        }
+    }
+}
+
+/// `word` packed into an integer, first byte highest, zero-padded to 16 bytes; `None` when
+/// longer.
+fn packed(word: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u128::from_be_bytes(buf))
+}
+
 /// [`word_tok`] of a word already lower-cased.
 fn word_tok_lower(word: &[u8]) -> Option<Tok> {
-    let card = |v: f64| Tok::Card { v, tens: false, digits: false };
-    let tens = |v: f64| Tok::Card { v, tens: true, digits: false };
-    let ord = |d: f64| Tok::Ord { d, plural: false };
-    let ords = |d: f64| Tok::Ord { d, plural: true };
-    Some(match word {
-        b"zero" | b"nought" | b"naught" => card(0.0),
-        b"one" => card(1.0),
-        b"two" => card(2.0),
-        b"three" => card(3.0),
-        b"four" => card(4.0),
-        b"five" => card(5.0),
-        b"six" => card(6.0),
-        b"seven" => card(7.0),
-        b"eight" => card(8.0),
-        b"nine" => card(9.0),
-        b"ten" => card(10.0),
-        b"eleven" => card(11.0),
-        b"twelve" => card(12.0),
-        b"thirteen" => card(13.0),
-        b"fourteen" => card(14.0),
-        b"fifteen" => card(15.0),
-        b"sixteen" => card(16.0),
-        b"seventeen" => card(17.0),
-        b"eighteen" => card(18.0),
-        b"nineteen" => card(19.0),
-        b"twenty" => tens(20.0),
-        b"thirty" => tens(30.0),
-        b"forty" => tens(40.0),
-        b"fifty" => tens(50.0),
-        b"sixty" => tens(60.0),
-        b"seventy" => tens(70.0),
-        b"eighty" => tens(80.0),
-        b"ninety" => tens(90.0),
-        b"hundred" | b"hundreds" => Tok::Round(1e2),
-        b"thousand" => Tok::Round(1e3),
-        b"lakh" => Tok::Round(1e5),
-        b"million" => Tok::Round(1e6),
-        b"crore" => Tok::Round(1e7),
-        b"billion" => Tok::Round(1e9),
-        b"trillion" => Tok::Round(1e12),
-        b"dozen" | b"dozens" | b"dz" | b"dzs" | b"doz" | b"dozs" => Tok::Dozen,
-        b"and" => Tok::And,
-        b"point" => Tok::Point,
-        b"a" | b"an" => Tok::A,
-        b"minus" | b"negative" => Tok::Minus,
-        b"half" => ord(2.0),
-        b"halves" => ords(2.0),
-        b"quarter" => ord(4.0),
-        b"quarters" => ords(4.0),
-        b"firsts" => ords(1.0),
-        b"first" => ord(1.0),
-        b"third" => ord(3.0),
-        b"thirds" => ords(3.0),
-        b"fourth" => ord(4.0),
-        b"fourths" => ords(4.0),
-        b"fifth" => ord(5.0),
-        b"fifths" => ords(5.0),
-        b"sixth" => ord(6.0),
-        b"sixths" => ords(6.0),
-        b"seventh" => ord(7.0),
-        b"sevenths" => ords(7.0),
-        b"eighth" => ord(8.0),
-        b"eighths" => ords(8.0),
-        b"ninth" => ord(9.0),
-        b"ninths" => ords(9.0),
-        b"tenth" => ord(10.0),
-        b"tenths" => ords(10.0),
-        b"twelfth" => ord(12.0),
-        b"twelfths" => ords(12.0),
-        b"twentieth" => ord(20.0),
-        b"twentieths" => ords(20.0),
-        b"thirtieth" => ord(30.0),
-        b"thirtieths" => ords(30.0),
-        b"hundredth" => ord(1e2),
-        b"hundredths" => ords(1e2),
-        b"thousandth" => ord(1e3),
-        b"thousandths" => ords(1e3),
-        b"millionth" => ord(1e6),
-        b"millionths" => ords(1e6),
-        b"billionth" => ord(1e9),
-        b"billionths" => ords(1e9),
-        b"trillionth" => ord(1e12),
-        b"trillionths" => ords(1e12),
-        _ => return None,
-    })
+    static TABLE: std::sync::OnceLock<TokenTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(TokenTable::new).get(word)
 }
 
 /// Quick test on the first word: can a written number or a vague magnitude start here? Most
@@ -1550,22 +1629,20 @@ fn may_begin_words(text: &str, p: usize) -> bool {
         return false;
     }
     let mut buf = [0u8; 16];
-    match lower(word, &mut buf) {
-        Some(b"dozens" | b"tens" | b"hundreds" | b"thousands" | b"millions" | b"billions") => true,
-        Some(l) => match word_tok_lower(l) {
-            Some(Tok::Card { .. } | Tok::Ord { d: 2.0 | 4.0, plural: false }) => true,
-            // "a" and "minus" are everywhere; they start a number only before a number word or
-            // digits ("a dozen", "a third", "minus 5").
-            Some(Tok::A | Tok::Minus) => next_token_start(text, end).is_some_and(|(j, _)| {
-                byte(text.as_bytes(), j).is_ascii_digit()
-                    || matches!(
-                        word_tok(read_word(text, j).0),
-                        Some(Tok::Card { .. } | Tok::Round(_) | Tok::Dozen | Tok::Ord { .. })
-                    )
-            }),
-            _ => false,
-        },
-        None => false,
+    let Some(l) = lower(word, &mut buf) else { return false };
+    match word_tok_lower(l) {
+        Some(Tok::Card { .. } | Tok::Ord { d: 2.0 | 4.0, plural: false }) => true,
+        // "a" and "minus" are everywhere; they start a number only before a number word or
+        // digits ("a dozen", "a third", "minus 5").
+        Some(Tok::A | Tok::Minus) => next_token_start(text, end).is_some_and(|(j, _)| {
+            byte(text.as_bytes(), j).is_ascii_digit()
+                || matches!(
+                    word_tok(read_word(text, j).0),
+                    Some(Tok::Card { .. } | Tok::Round(_) | Tok::Dozen | Tok::Ord { .. })
+                )
+        }),
+        // Vague magnitudes ("dozens", "hundreds"), whatever token they are otherwise.
+        _ => matches!(l, b"dozens" | b"tens" | b"hundreds" | b"thousands" | b"millions" | b"billions"),
     }
 }
 
