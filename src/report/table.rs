@@ -71,9 +71,24 @@ const SUMMARY_VALUES: usize = 5;
 /// Distinct values of a finding with who holds them, most held first: ("3,744", "9,812 sources").
 fn value_groups(f: &Finding, labels: &[String]) -> Vec<(String, String)> {
     let mut groups: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
+    // Thousands of sources share a handful of values: each is written out once. Claims read
+    // from the same words to the same value show the same (0 and -0 are equal values, but are
+    // never read from the same words).
+    let mut shown: Vec<(&crate::claim::Claim, String)> = Vec::new();
     for (source, slot) in f.primary.iter().enumerate() {
         if let Some(claim) = slot.and_then(|i| f.claims.get(i)) {
-            groups.entry(for_terminal(&claim.value.display())).or_default().push(source);
+            let text =
+                match shown.iter().find(|(seen, _)| seen.value == claim.value && seen.text == claim.text) {
+                    Some((_, text)) => text.clone(),
+                    None => {
+                        let text = for_terminal(&claim.value.display());
+                        if shown.len() < 32 {
+                            shown.push((claim, text.clone()));
+                        }
+                        text
+                    }
+                };
+            groups.entry(text).or_default().push(source);
         }
     }
     let mut ordered: Vec<(String, Vec<usize>)> = groups.into_iter().collect();
