@@ -49,6 +49,22 @@ fn articles_of(markup: corpus::Markup, count: usize) -> Vec<corpus::Article> {
     (1..).map(|i| corpus::article(SEED, i)).filter(|a| a.markup == markup).take(count).collect()
 }
 
+/// What `check` reads (sources already loaded), default rulebook, one core: only the
+/// sentences around cues, and only the claims a field takes are built.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn extract_fielded_default_rules(bencher: Bencher) {
+    let articles = corpus::generate(SEED, ARTICLES);
+    let sources = load(&articles);
+    let extractor = Extractor::new(&Rulebook::default_rules().unwrap()).unwrap();
+    bencher.counter(BytesCount::new(input_bytes(&articles))).bench(|| {
+        sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| extractor.extract_fielded_capped(black_box(s), i, usize::MAX).0.len())
+            .sum::<usize>()
+    });
+}
+
 /// Claim extraction alone (sources already loaded), default rulebook, one core.
 #[divan::bench(sample_count = 20, sample_size = 1)]
 fn extract_default_rules(bencher: Bencher) {
