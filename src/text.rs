@@ -89,28 +89,86 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
 /// Whitespace collapsed to single spaces, ends trimmed.
 pub fn squash(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    if text.is_ascii() {
-        // Every sentence of every claim passes here; most are ASCII, where whitespace is one of
-        // six bytes (the same six `char::is_whitespace` accepts below 0x80).
-        for word in text.as_bytes().split(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')) {
-            if word.is_empty() {
-                continue;
-            }
+    let mut push = |word: &str| {
+        if !word.is_empty() {
             if !out.is_empty() {
                 out.push(' ');
             }
-            // An ASCII slice of a str is a str.
-            out.push_str(std::str::from_utf8(word).unwrap_or_default());
+            out.push_str(word);
         }
-        return out;
-    }
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    };
+    if text.is_ascii() {
+        // Every sentence of every claim passes here; most are ASCII, where whitespace is one of
+        // six bytes (the same six `char::is_whitespace` accepts below 0x80). An ASCII slice of a
+        // str is a str.
+        for word in text.as_bytes().split(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')) {
+            push(std::str::from_utf8(word).unwrap_or_default());
         }
-        out.push_str(word);
+    } else {
+        text.split_whitespace().for_each(push);
     }
     out
+}
+
+/// A lowercase ASCII word of at most 16 bytes packed into an integer, first byte highest and
+/// zero-padded, so table look-ups compare integers instead of calling `memcmp`; `None` when
+/// longer.
+pub(crate) fn packed(word: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u128::from_be_bytes(buf))
+}
+
+/// Words, packed into integers and hashed once, each with a value: the scanners ask a table
+/// about nearly every word of a text, so a look-up is a multiply and, mostly, one comparison.
+pub(crate) struct WordTable<V> {
+    /// Open addressing, at most a quarter full.
+    slots: Vec<Option<(u128, V)>>,
+    /// The table has `1 << bits` slots.
+    bits: u32,
+}
+
+impl<V: Copy> WordTable<V> {
+    /// A table of `entries` (lowercase words; longer than 16 bytes they are left out).
+    pub(crate) fn new<'a>(entries: impl ExactSizeIterator<Item = (&'a str, V)>) -> WordTable<V> {
+        let bits = (entries.len().max(1) * 4).next_power_of_two().trailing_zeros();
+        let mut table = WordTable { slots: vec![None; 1 << bits], bits };
+        for (word, value) in entries {
+            let Some(key) = packed(word.as_bytes()) else { continue };
+            let mut i = table.slot(key);
+            while table.slots.get(i).is_some_and(|s| s.is_some_and(|(k, _)| k != key)) {
+                i = (i + 1) & ((1 << table.bits) - 1);
+            }
+            if let Some(slot) = table.slots.get_mut(i) {
+                *slot = Some((key, value));
+            }
+        }
+        table
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        // Truncations intended: a hash of the key's two halves, top bits taken.
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+    }
+
+    /// The value of the word packed into `key` (see [`packed`]).
+    pub(crate) fn get_key(&self, key: u128) -> Option<V> {
+        let mut i = self.slot(key);
+        // At most a quarter full: every probe sequence reaches an empty slot.
+        loop {
+            match self.slots.get(i)? {
+                Some((k, value)) if *k == key => return Some(*value),
+                Some(_) => i = (i + 1) & ((1 << self.bits) - 1),
+                None => return None,
+            }
+        }
+    }
+
+    /// The value of `word` (lowercase).
+    pub(crate) fn get(&self, word: &[u8]) -> Option<V> {
+        self.get_key(packed(word)?)
+    }
 }
 
 /// Whether the word starts with an uppercase letter.
@@ -121,6 +179,21 @@ pub fn is_capitalized(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_table_finds_its_words_and_nothing_else() {
+        let words = ["a", "may", "september", "sixteen-letters!", "seventeen-letters"];
+        let table = WordTable::new(words.iter().enumerate().map(|(i, w)| (*w, i)));
+        assert_eq!(table.get(b"a"), Some(0));
+        assert_eq!(table.get(b"may"), Some(1));
+        assert_eq!(table.get(b"september"), Some(2));
+        assert_eq!(table.get(b"sixteen-letters!"), Some(3));
+        assert_eq!(table.get(b"seventeen-letters"), None, "longer than 16 bytes: left out");
+        assert_eq!(table.get(b""), None);
+        assert_eq!(table.get(b"ma"), None);
+        assert_eq!(table.get(b"mayor"), None);
+        assert_eq!(packed(b"ab"), Some(u128::from_be_bytes(*b"ab\0\0\0\0\0\0\0\0\0\0\0\0\0\0")));
+    }
 
     #[test]
     fn squash_folds_every_kind_of_whitespace_in_ascii_and_beyond() {

@@ -17,6 +17,8 @@ use std::ops::Range;
 
 use unicode_normalization::char::is_combining_mark;
 
+use crate::text::WordTable;
+
 use crate::claim::{DateValue, PartialDate};
 
 /// How a mention depends on the article's date.
@@ -214,8 +216,8 @@ fn read_run(bytes: &[u8], p: usize) -> (usize, bool) {
         len += 1;
         i += 1;
     }
-    // The buffer is zero-padded, so it is the packed key as it stands (see [`packed`]).
-    (i, has_digit || (len <= word.len() && strong_set().contains(u128::from_be_bytes(word))))
+    // The buffer is zero-padded, so it is the packed key as it stands (see [`crate::text::packed`]).
+    (i, has_digit || (len <= word.len() && strong_set().get_key(u128::from_be_bytes(word)).is_some()))
 }
 
 /// Every word the scanner can match, lowercase and sorted: generated from the string literals
@@ -484,60 +486,16 @@ const STRONG: &[&str] = &[
 /// How many words after an opener may hold the word that makes it a date ("the rest of the year").
 const OPENER_REACH: usize = 6;
 
-/// A lowercase ASCII word of at most 16 bytes packed into an integer, so table look-ups compare
-/// integers instead of calling `memcmp` (this runs for every word of every text).
-fn packed(word: &[u8]) -> Option<u128> {
-    (word.len() <= 16)
-        .then(|| word.iter().fold(0u128, |acc, &b| (acc << 8) | u128::from(b)) << (8 * (16 - word.len())))
-}
+/// A list of words as a set.
+type WordSet = WordTable<()>;
 
-/// A set of words, packed into integers and hashed once: the scanner asks it about nearly
-/// every word of a text, so a lookup is a multiply and, mostly, one comparison.
-struct WordSet {
-    /// Open addressing; 0 (no word packs to it) marks an empty slot.
-    slots: Vec<u128>,
-    /// The table has `1 << bits` slots.
-    bits: u32,
-}
-
-impl WordSet {
-    fn new(words: &[&str]) -> WordSet {
-        let bits = (words.len().max(1) * 4).next_power_of_two().trailing_zeros();
-        let mut set = WordSet { slots: vec![0; 1 << bits], bits };
-        for key in words.iter().filter_map(|w| packed(w.as_bytes())) {
-            let mut i = set.slot(key);
-            while set.slots.get(i).is_some_and(|&k| k != 0 && k != key) {
-                i = (i + 1) & ((1 << set.bits) - 1);
-            }
-            if let Some(slot) = set.slots.get_mut(i) {
-                *slot = key;
-            }
-        }
-        set
-    }
-
-    fn slot(&self, key: u128) -> usize {
-        // Truncations intended: a hash of the key's two halves, top bits taken.
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
-    }
-
-    fn contains(&self, key: u128) -> bool {
-        let mut i = self.slot(key);
-        // The table is at most a quarter full, so every probe sequence reaches an empty slot.
-        loop {
-            match self.slots.get(i) {
-                Some(&k) if k == key => return true,
-                Some(&0) | None => return false,
-                Some(_) => i = (i + 1) & ((1 << self.bits) - 1),
-            }
-        }
-    }
+fn word_set(words: &[&str]) -> WordSet {
+    WordTable::new(words.iter().map(|w| (*w, ())))
 }
 
 /// The [`STRONG`] words as a set.
 fn strong_set() -> &'static WordSet {
-    STRONG_KEYS.get_or_init(|| WordSet::new(STRONG))
+    STRONG_KEYS.get_or_init(|| word_set(STRONG))
 }
 
 static STARTER_KEYS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
@@ -555,8 +513,8 @@ fn may_start_date(bytes: &[u8], p: usize) -> bool {
         *slot = b.to_ascii_lowercase();
         len += 1;
     }
-    // Zero-padded: the packed key as it stands (see [`packed`]).
-    len > 0 && STARTER_KEYS.get_or_init(|| WordSet::new(STARTERS)).contains(u128::from_be_bytes(word))
+    // Zero-padded: the packed key as it stands (see [`crate::text::packed`]).
+    len > 0 && STARTER_KEYS.get_or_init(|| word_set(STARTERS)).get_key(u128::from_be_bytes(word)).is_some()
 }
 
 /// Reads an article date ("2016-11-07", "2016-11-07T00:00:00Z") as a full date; `None` when the

@@ -1561,64 +1561,10 @@ const fn ords(d: f64) -> Tok {
     Tok::Ord { d, plural: true }
 }
 
-/// [`WORD_TOKENS`] hashed: a word is packed into an integer (at most 16 bytes, zero-padded)
-/// and found with a multiply and, mostly, one comparison; the scanner asks this of most words.
-struct TokenTable {
-    /// Open addressing; key 0 (the empty word) marks an empty slot.
-    slots: Vec<(u128, Tok)>,
-    /// The table has `1 << bits` slots.
-    bits: u32,
-}
-
-impl TokenTable {
-    fn new() -> TokenTable {
-        let bits = (WORD_TOKENS.len() * 4).next_power_of_two().trailing_zeros();
-        let mut table = TokenTable { slots: vec![(0, Tok::And); 1 << bits], bits };
-        for &(word, tok) in WORD_TOKENS {
-            let Some(key) = packed(word.as_bytes()) else { continue };
-            let mut i = table.slot(key);
-            while table.slots.get(i).is_some_and(|&(k, _)| k != 0 && k != key) {
-                i = (i + 1) & ((1 << table.bits) - 1);
-            }
-            if let Some(slot) = table.slots.get_mut(i) {
-                *slot = (key, tok);
-            }
-        }
-        table
-    }
-
-    fn slot(&self, key: u128) -> usize {
-        // Truncations intended: a hash of the key's two halves, top bits taken.
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
-    }
-
-    fn get(&self, word: &[u8]) -> Option<Tok> {
-        let key = packed(word).filter(|&k| k != 0)?;
-        let mut i = self.slot(key);
-        // At most a quarter full: every probe sequence reaches an empty slot.
-        loop {
-            match self.slots.get(i) {
-                Some(&(k, tok)) if k == key => return Some(tok),
-                Some(&(0, _)) | None => return None,
-                Some(_) => i = (i + 1) & ((1 << self.bits) - 1),
-            }
-        }
-    }
-}
-
-/// `word` packed into an integer, first byte highest, zero-padded to 16 bytes; `None` when
-/// longer.
-fn packed(word: &[u8]) -> Option<u128> {
-    let mut buf = [0u8; 16];
-    buf.get_mut(..word.len())?.copy_from_slice(word);
-    Some(u128::from_be_bytes(buf))
-}
-
 /// [`word_tok`] of a word already lower-cased.
 fn word_tok_lower(word: &[u8]) -> Option<Tok> {
-    static TABLE: std::sync::OnceLock<TokenTable> = std::sync::OnceLock::new();
-    TABLE.get_or_init(TokenTable::new).get(word)
+    static TABLE: std::sync::OnceLock<crate::text::WordTable<Tok>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| crate::text::WordTable::new(WORD_TOKENS.iter().copied())).get(word)
 }
 
 /// Quick test on the first word: can a written number or a vague magnitude start here? Most
