@@ -52,15 +52,28 @@ pub fn align(claims: Vec<Claim>, source_count: usize, rules: &Rulebook) -> Vec<A
         rules.fields.iter().enumerate().rev().map(|(i, f)| (f.name.as_str(), i)).collect();
     let mut group_of: Vec<Option<usize>> = Vec::with_capacity(claims.len());
     let mut sizes: Vec<usize> = Vec::new();
+    // Most claims are about the event as a whole: their group is found by the field's place
+    // in the rulebook alone, without building a key.
+    let mut unscoped: Vec<Option<usize>> = vec![None; rules.fields.len()];
     for claim in &claims {
         let Some(field) = &claim.field else {
             group_of.push(None);
             continue;
         };
-        let scope_key = claim.scope.as_ref().map(|s| format!("{:?}:{}", s.kind, fold(&s.label)));
-        let next = keys.len();
         let position = order.get(&**field).copied().unwrap_or(usize::MAX);
-        let id = *keys.entry((position, field.clone(), scope_key)).or_insert(next);
+        let cached = if claim.scope.is_none() { unscoped.get_mut(position) } else { None };
+        let id = match cached {
+            Some(Some(id)) => *id,
+            cached => {
+                let scope_key = claim.scope.as_ref().map(|s| format!("{:?}:{}", s.kind, fold(&s.label)));
+                let next = keys.len();
+                let id = *keys.entry((position, field.clone(), scope_key)).or_insert(next);
+                if let Some(slot) = cached {
+                    *slot = Some(id);
+                }
+                id
+            }
+        };
         if id == sizes.len() {
             sizes.push(0);
         }

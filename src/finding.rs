@@ -177,11 +177,52 @@ impl Finding {
     pub fn primary_claim(&self, source: usize) -> Option<&Claim> {
         self.primary.get(source).copied().flatten().and_then(|i| self.claims.get(i))
     }
+
+    /// A mark per source index: whether that source is an outlier. Reports ask this for every
+    /// source they show, and searching [`Finding::outliers`] each time would cost sources ×
+    /// outliers.
+    pub fn outlier_marks(&self) -> Vec<bool> {
+        let mut marks = vec![false; self.outliers.iter().max().map_or(0, |&m| m + 1)];
+        for &source in &self.outliers {
+            if let Some(mark) = marks.get_mut(source) {
+                *mark = true;
+            }
+        }
+        marks
+    }
+}
+
+/// Whether `marks` (from [`Finding::outlier_marks`]) holds `source` as an outlier.
+pub fn is_marked(marks: &[bool], source: usize) -> bool {
+    marks.get(source).copied().unwrap_or(false)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outlier_marks_hold_exactly_the_outliers() {
+        let finding = Finding {
+            field: "deaths".to_string(),
+            label: "deaths".to_string(),
+            scope: None,
+            verdict: Verdict::Conflict,
+            severity: Severity::Error,
+            code: Code::ValueConflict,
+            message: String::new(),
+            rounded: false,
+            claims: Vec::new(),
+            primary: Vec::new(),
+            outliers: vec![4, 1],
+            internal_source: None,
+            draft: None,
+            anchor: None,
+        };
+        let marks = finding.outlier_marks();
+        assert_eq!(marks, vec![false, true, false, false, true]);
+        assert!(is_marked(&marks, 4) && !is_marked(&marks, 0) && !is_marked(&marks, 9));
+    }
 
     #[test]
     fn codes_are_unique_kebab_case_and_described() {

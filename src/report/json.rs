@@ -82,7 +82,13 @@ fn path_of(sources: &[SourceInfo], index: usize) -> &str {
 
 /// The view of `finding`, naming sources by their paths in `sources`.
 pub(super) fn finding_view<'a>(finding: &'a Finding, sources: &'a [SourceInfo]) -> FindingView<'a> {
-    let primary: Vec<usize> = finding.primary.iter().flatten().copied().collect();
+    // A mark per claim: searching the primaries for every claim costs sources × claims.
+    let mut primary = vec![false; finding.claims.len()];
+    for &i in finding.primary.iter().flatten() {
+        if let Some(mark) = primary.get_mut(i) {
+            *mark = true;
+        }
+    }
     FindingView {
         field: &finding.field,
         label: &finding.label,
@@ -106,7 +112,7 @@ pub(super) fn finding_view<'a>(finding: &'a Finding, sources: &'a [SourceInfo]) 
                 line: c.location.line,
                 column: c.location.column,
                 scope: c.scope.as_ref().map(|s| s.label.as_str()),
-                primary: primary.contains(&i),
+                primary: primary.get(i).copied().unwrap_or(false),
                 sentence: &c.sentence,
             })
             .collect(),

@@ -11,7 +11,7 @@
 use super::sanitize::for_terminal;
 use super::{is_suppression_problem, short_labels, Report, SourceInfo};
 use crate::claim::Claim;
-use crate::finding::{Finding, Verdict};
+use crate::finding::{is_marked, Finding, Verdict};
 use crate::source::Role;
 
 /// Most table rows shown; the rest are counted.
@@ -103,9 +103,10 @@ fn table(report: &Report, rows: &[&Finding], labels: &[String]) -> String {
             if shown_findings > 0 && shown_rows + stating.len() > MAX_ROWS {
                 break;
             }
+            let outliers = f.outlier_marks();
             for (n, &s) in stating.iter().enumerate() {
                 let label = labels.get(s).map_or("", String::as_str);
-                let marker = if f.outliers.contains(&s) { " (outlier)" } else { "" };
+                let marker = if is_marked(&outliers, s) { " (outlier)" } else { "" };
                 out.push_str(&format!(
                     "| {} | {}{marker} | {} | {} |\n",
                     if n == 0 { field_cell(f, labels, drafts) } else { String::new() },
@@ -197,10 +198,11 @@ fn details(f: &Finding, sources: &[SourceInfo]) -> String {
     } else {
         (0..sources.len()).filter_map(|s| f.primary_claim(s)).collect()
     };
+    let outliers = f.outlier_marks();
     for claim in shown {
         let path = sources.get(claim.source).map_or("", |s| s.path.as_str());
         let at = format!("{path}:{}:{}", claim.location.line, claim.location.column);
-        let outlier = f.draft.is_none() && f.outliers.contains(&claim.source);
+        let outlier = f.draft.is_none() && is_marked(&outliers, claim.source);
         out.push_str(&format!(
             "  - {} {}{}\n",
             code(&at),

@@ -12,7 +12,7 @@ use super::sanitize::for_terminal;
 use super::{short_labels, Report, SourceInfo, Style};
 use crate::claim::{Claim, Interval, Qualifier, Quantity, Value};
 use crate::extract::number::describe;
-use crate::finding::{Code, Finding, Severity, Verdict};
+use crate::finding::{is_marked, Code, Finding, Severity, Verdict};
 use crate::rules::Rulebook;
 use crate::source::Role;
 
@@ -167,11 +167,12 @@ pub fn report(report: &Report, style: Style) -> String {
         table.set_header(vec!["field", "source", "says", "verdict"]);
         for f in &rows {
             let mut first = true;
+            let outliers = f.outlier_marks();
             for (s, label) in labels.iter().enumerate() {
                 if f.primary_claim(s).is_none() {
                     continue;
                 }
-                let marker = if f.outliers.contains(&s) { " (outlier)" } else { "" };
+                let marker = if is_marked(&outliers, s) { " (outlier)" } else { "" };
                 table.add_row(vec![
                     if first { row_label(f, &labels, drafts) } else { String::new() },
                     format!("{}{marker}", for_terminal(label)),
@@ -245,8 +246,9 @@ fn conflict_details(f: &Finding, report: &Report, labels: &[String], style: Styl
     // With many sources, show the outliers and a few of the rest, not every source.
     let total_shown = shown.len();
     let shown: Vec<&Claim> = if total_shown > DETAIL_LIMIT {
+        let outliers = f.outlier_marks();
         let (odd, rest): (Vec<&Claim>, Vec<&Claim>) =
-            shown.into_iter().partition(|c| f.outliers.contains(&c.source));
+            shown.into_iter().partition(|c| is_marked(&outliers, c.source));
         odd.into_iter().take(DETAIL_LIMIT).chain(rest.into_iter().take(3)).collect()
     } else {
         shown
