@@ -244,36 +244,54 @@ fn read_sources(
     let done = AtomicUsize::new(0);
     let mut rest = pending.into_iter();
     let mut first = 0;
+    // The batch read before is handed to `sink` while this one is read, so that writing it out
+    // or gathering its claims runs beside the workers rather than with both cores waiting.
+    let mut ready: Option<Vec<ReadOne>> = None;
     loop {
         let batch: Vec<source::Pending> = rest.by_ref().take(BATCH).collect();
         if batch.is_empty() {
             break;
         }
-        let read: Result<Vec<ReadOne>, Error> = batch
-            .into_par_iter()
-            .enumerate()
-            .map(|(offset, pending)| {
-                let index = first + offset;
-                let mut source = pending.read()?;
-                if source.published.is_none() {
-                    source.published = article_date.map(str::to_string);
-                }
-                let mut warnings = std::mem::take(&mut source.warnings);
-                let limit = config.limits.max_claims_per_source;
-                let (claims, read_count) = if fielded_only {
-                    extractor.extract_fielded_capped(&source, index, limit)
-                } else {
-                    extractor.extract_capped(&source, index, limit)
-                };
-                let claims = cap_claims(claims, read_count, &source.path, limit, &mut warnings);
-                let rendered = stream.map_or(String::new(), |s| s.render(&claims, &source.path));
-                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-                Ok(ReadOne { source: ReadSource::of(&source, index), warnings, claims, rendered })
-            })
-            .collect();
-        let read = read?;
-        first += read.len();
-        sink(read)?;
+        let base = first;
+        first += batch.len();
+        let done = &done;
+        let read_batch = move || -> Result<Vec<ReadOne>, Error> {
+            batch
+                .into_par_iter()
+                .enumerate()
+                .map(|(offset, pending)| {
+                    let index = base + offset;
+                    let mut source = pending.read()?;
+                    if source.published.is_none() {
+                        source.published = article_date.map(str::to_string);
+                    }
+                    let mut warnings = std::mem::take(&mut source.warnings);
+                    let limit = config.limits.max_claims_per_source;
+                    let (claims, read_count) = if fielded_only {
+                        extractor.extract_fielded_capped(&source, index, limit)
+                    } else {
+                        extractor.extract_capped(&source, index, limit)
+                    };
+                    let claims = cap_claims(claims, read_count, &source.path, limit, &mut warnings);
+                    let rendered = stream.map_or(String::new(), |s| s.render(&claims, &source.path));
+                    progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                    Ok(ReadOne { source: ReadSource::of(&source, index), warnings, claims, rendered })
+                })
+                .collect()
+        };
+        let read = match ready.take() {
+            None => read_batch(),
+            Some(previous) => std::thread::scope(|scope| {
+                let reading = scope.spawn(read_batch);
+                let sunk = sink(previous);
+                let read = reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                sunk.and(read)
+            }),
+        };
+        ready = Some(read?);
+    }
+    if let Some(last) = ready {
+        sink(last)?;
     }
     Ok(warnings)
 }
