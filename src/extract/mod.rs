@@ -248,17 +248,9 @@ impl Extractor {
                 sentence: std::cell::OnceCell::new(),
                 seg,
                 section: section.as_ref(),
-                place: if seg.heading {
-                    None
-                } else {
-                    scope::place_opener(sentence_text, &self.rules.scope)
-                        .or_else(|| scope::subset_opener(sentence_text))
-                },
-                event: if seg.heading {
-                    None
-                } else {
-                    scope::event_trigger(sentence_text, &self.event_phrases)
-                },
+                place: std::cell::OnceCell::new(),
+                event: std::cell::OnceCell::new(),
+                extractor: self,
             };
             let sentence_first = claims.claims.len();
             for (i, mention) in seg_mentions.iter().enumerate() {
@@ -508,15 +500,23 @@ struct SentenceContext<'a> {
     sentence: std::cell::OnceCell<std::sync::Arc<str>>,
     seg: &'a Segment,
     section: Option<&'a Scope>,
-    place: Option<Scope>,
-    event: Option<(usize, Scope)>,
+    /// The place or subset the sentence opens with, and the other event it names (with where
+    /// its phrase starts); worked out when a claim of the sentence first asks for its scope.
+    place: std::cell::OnceCell<Option<Scope>>,
+    event: std::cell::OnceCell<Option<(usize, Scope)>>,
+    extractor: &'a Extractor,
 }
 
 impl SentenceContext<'_> {
     /// The scope of a claim starting at byte `at`.
     fn scope_at(&self, range: &Range<usize>) -> Option<Scope> {
         let at = range.start;
-        if let Some((offset, scope)) = &self.event {
+        let sentence = self.text.get(self.seg.range.clone()).unwrap_or("");
+        let heading = self.seg.heading;
+        let event = self.event.get_or_init(|| {
+            (!heading).then(|| scope::event_trigger(sentence, &self.extractor.event_phrases)).flatten()
+        });
+        if let Some((offset, scope)) = event {
             let trigger = self.seg.range.start + offset;
             // "5 died in a second quake": the figure belongs to the other event. But in "$21.4bn
             // from $22.9bn a year earlier" only the figure next to the phrase does.
@@ -530,7 +530,15 @@ impl SentenceContext<'_> {
                 return Some(scope.clone());
             }
         }
-        if let Some(scope) = &self.place {
+        let place = self.place.get_or_init(|| {
+            (!heading)
+                .then(|| {
+                    scope::place_opener(sentence, &self.extractor.rules.scope)
+                        .or_else(|| scope::subset_opener(sentence))
+                })
+                .flatten()
+        });
+        if let Some(scope) = place {
             return Some(scope.clone());
         }
         self.section.cloned()

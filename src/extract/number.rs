@@ -48,6 +48,12 @@ pub fn scan_quantities_in(text: &str, within: std::ops::Range<usize>) -> Vec<Qua
     let mut floor = within.start;
     let mut i = within.start;
     while let Some(&b) = bytes.get(i).filter(|_| i < within.end) {
+        // A plain word starts nothing, wherever it stands: skipped before anything else is
+        // asked of it.
+        if b.is_ascii_alphabetic() && (!may_start(b) || plain_word(text, i)) {
+            i += ascii_alnum_run(bytes, i);
+            continue;
+        }
         // "+1 202 555 0143", "(555) 123-4567": phone numbers, skipped whole.
         if let Some(end) = phone_at(bytes, i) {
             floor = end;
@@ -1563,20 +1569,33 @@ const fn ords(d: f64) -> Tok {
 
 /// [`word_tok`] of a word already lower-cased.
 fn word_tok_lower(word: &[u8]) -> Option<Tok> {
+    word_table().get(word)
+}
+
+/// [`WORD_TOKENS`] as a hashed table, built on first use.
+fn word_table() -> &'static crate::text::WordTable<Tok> {
     static TABLE: std::sync::OnceLock<crate::text::WordTable<Tok>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| crate::text::WordTable::new(WORD_TOKENS.iter().copied())).get(word)
+    TABLE.get_or_init(|| crate::text::WordTable::new(WORD_TOKENS.iter().copied()))
 }
 
 /// Quick test on the first word: can a written number or a vague magnitude start here? Most
 /// words of running text stop at this one lookup.
 fn may_begin_words(text: &str, p: usize) -> bool {
-    let (word, end) = read_word(text, p);
-    if word.len() > 11 {
+    // The letters at `p` are lowercased straight into the packed key of the word table (see
+    // `text::packed`), in the one pass that finds where they end.
+    let tail = text.as_bytes().get(p..).unwrap_or_default();
+    let len = tail.iter().take(12).take_while(|b| b.is_ascii_alphabetic()).count();
+    // No number word is longer than 11 letters.
+    if len > 11 {
         return false;
     }
-    let mut buf = [0u8; 16];
-    let Some(l) = lower(word, &mut buf) else { return false };
-    match word_tok_lower(l) {
+    let mut key = [0u8; 16];
+    for (slot, b) in key.iter_mut().zip(tail).take(len) {
+        *slot = b.to_ascii_lowercase();
+    }
+    let end = p + len;
+    let l = key.get(..len).unwrap_or_default();
+    match word_table().get_key(u128::from_be_bytes(key)) {
         Some(Tok::Card { .. } | Tok::Ord { d: 2.0 | 4.0, plural: false }) => true,
         // "a" and "minus" are everywhere; they start a number only before a number word or
         // digits ("a dozen", "a third", "minus 5").
@@ -2555,15 +2574,19 @@ fn combine(
 
 /// Tries a mention whose figure starts at `p`; returns where scanning resumes, `None` when there is
 /// no figure here.
-fn parse_at(text: &str, p: usize, floor: usize, out: &mut Vec<QuantityMention>) -> Option<usize> {
-    // Most candidates are plain words: one look-up of the word rules them out.
+/// Whether the word at `p` is a plain word, which starts no figure: no number word, no
+/// currency, no "per cent". Most words are: one look-up of the word rules them out.
+fn plain_word(text: &str, p: usize) -> bool {
     let first = byte(text.as_bytes(), p);
-    if first.is_ascii_alphabetic()
+    first.is_ascii_alphabetic()
         && !may_begin_words(text, p)
         && !matches!(first, b'p' | b'P')
         && ((0..5).all(|k| byte(text.as_bytes(), p + k).is_ascii_alphabetic())
             || currency_prefix(text, p).is_none())
-    {
+}
+
+fn parse_at(text: &str, p: usize, floor: usize, out: &mut Vec<QuantityMention>) -> Option<usize> {
+    if plain_word(text, p) {
         return None;
     }
     // The qualifier is looked up only once a figure is found.
