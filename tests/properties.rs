@@ -718,6 +718,31 @@ proptest! {
 // ---------------------------------------------------------------------------------------------
 // Regressions: inputs that once broke a property, kept as plain tests.
 
+/// Found by `fuzz_extract` (property 6): a sentence over the length cap is cut at a space, and
+/// the cut fell between a qualifier and its figure ("… came to at | least $1.2bn"). The figure
+/// starts in the cue sentence, but its number stands past the cut, where `check` stopped
+/// reading. Every cut position around the phrase is tried.
+#[test]
+fn a_figure_whose_number_stands_past_a_cut_sentence_is_read_by_check() {
+    let mut cut_between = 0;
+    for pad in 0..8 {
+        let filler = "storm ".repeat(160) + &"x".repeat(pad);
+        let text = format!("{filler} said damage from the storm came to at least $1.2bn across the coast.");
+        let source = load("a.txt", Format::Text, text.as_bytes()).unwrap();
+        let full: Vec<_> =
+            extractor().extract(&source, 0).into_iter().filter(|c| c.field.is_some()).collect();
+        let (fielded, _) = extractor().extract_fielded_capped(&source, 0, usize::MAX);
+        assert_eq!(fielded, full, "pad {pad}");
+        // For some pads the cut falls inside "at least $1.2bn" (the figure starts in the first
+        // piece, with the cue, and ends in the second).
+        if let [claim] = full.as_slice() {
+            assert_eq!((claim.text.as_str(), claim.field.as_deref()), ("at least $1.2bn", Some("damage")));
+            cut_between += usize::from(claim.location.start < 1000 && claim.location.end > 1000);
+        }
+    }
+    assert!(cut_between > 0, "no pad put the cut inside the figure");
+}
+
 #[test]
 fn line_column_of_a_simple_file() {
     assert_eq!(expected_line_column(b"\xEF\xBB\xBFab\r\ncd\re\nf", 12), (4, 1));

@@ -1,5 +1,7 @@
 //! Extraction from arbitrary bytes (read as plain text) with the embedded default rulebook.
 //! The first byte chooses whether the source has an article date, so relative dates resolve.
+//! Also checks property 6 of `tests/properties.rs`: what `check` reads (only the sentences
+//! around cues) is exactly the claims with a field of a full reading.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -30,6 +32,9 @@ fuzz_target!(|data: &[u8]| {
         assert!(l.start <= l.end && l.end <= bytes.len(), "{l:?} outside a file of {} bytes", bytes.len());
         assert!(l.line >= 1 && l.column >= 1, "{l:?}");
     }
+    let fielded: Vec<_> = claims.iter().filter(|c| c.field.is_some()).cloned().collect();
+    let (read_for_check, _) = extractor().extract_fielded_capped(&source, 0, usize::MAX);
+    assert_eq!(read_for_check, fielded, "check's reading differs from the full reading");
     let infos = [SourceInfo { path: source.path.clone(), role: source.role }];
     for format in [report::Format::Table, report::Format::Json, report::Format::JsonLines] {
         let _ = report::render_claims(&claims, &infos, format);

@@ -186,7 +186,12 @@ impl Extractor {
             let date_from = dates.last().map_or(region.start, |d| d.end.max(region.start));
             dates.extend(date::scan_dates_in(text, date_from..region.end, reference));
             let figure_from = quantities.last().map_or(region.start, |q| q.end.max(region.start));
-            quantities.extend(number::scan_quantities_in(text, figure_from..region.end));
+            // A figure starts at its qualifier ("at least $1.2bn") but is found at its number,
+            // which may stand past a sentence cut short by the length cap: the scan runs on a
+            // few words, and keeps what starts in the region.
+            let figure_to = if region.end < text.len() { words_on(text, region.end, 8) } else { region.end };
+            let found = number::scan_quantities_in(text, figure_from..figure_to);
+            quantities.extend(found.into_iter().filter(|q| q.start < region.end));
         }
         for d in &dates {
             let value = match d.relativity {
@@ -681,6 +686,22 @@ fn article_year(
         return from_dates;
     }
     latest_year(&source.text)
+}
+
+/// Where the `count`-th run of non-space characters after `from` ends (or the text does):
+/// past any qualifier words and symbols that may stand between a figure's start and its number.
+fn words_on(text: &str, from: usize, count: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    for _ in 0..count {
+        while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
+            at += 1;
+        }
+        while bytes.get(at).is_some_and(|b| !b.is_ascii_whitespace()) {
+            at += 1;
+        }
+    }
+    at.min(text.len())
 }
 
 /// The byte ranges to read when only claims with a field are wanted: each run of sentences
