@@ -13,7 +13,7 @@ use crate::finding::{Code, Severity, Verdict};
 use crate::report::{self, Format, Report, SourceInfo, Style};
 use crate::rules::{self, Rulebook};
 use crate::source::{self, Role};
-use crate::{check_read, is_failure_candidate, Error, ReadSource};
+use crate::{check_aligned, is_failure_candidate, Error, ReadSource};
 
 /// The commented starter written by `claimdiff init`.
 pub const STARTER_RULES: &str = include_str!("../rules/starter.toml");
@@ -420,7 +420,8 @@ pub fn run_to(
             with_roles.extend(against.iter().map(|r| (r.clone(), Role::Reference)));
             let extractor = Extractor::new(&rules)?;
             let mut sources: Vec<ReadSource> = Vec::new();
-            let mut claims: Vec<Claim> = Vec::new();
+            // Claims are aligned batch by batch as they are read, beside the workers.
+            let mut aligner = crate::align::Aligner::new(&rules);
             let mut read_warnings = Vec::new();
             let mut sentences: std::collections::HashSet<std::sync::Arc<str>> =
                 std::collections::HashSet::new();
@@ -431,31 +432,27 @@ pub fn run_to(
                         read_warnings.extend(one.warnings);
                         // Only claims a field took are compared. Articles often share sentences
                         // word for word (wire copy): each is kept once for the whole run.
-                        claims.extend(one.claims.into_iter().filter(|c| c.field.is_some()).map(
-                            |mut claim| {
-                                match sentences.get(&claim.sentence) {
-                                    Some(shared) => claim.sentence = std::sync::Arc::clone(shared),
-                                    None => {
-                                        sentences.insert(std::sync::Arc::clone(&claim.sentence));
-                                    }
+                        for mut claim in one.claims.into_iter().filter(|c| c.field.is_some()) {
+                            match sentences.get(&claim.sentence) {
+                                Some(shared) => claim.sentence = std::sync::Arc::clone(shared),
+                                None => {
+                                    sentences.insert(std::sync::Arc::clone(&claim.sentence));
                                 }
-                                claim
-                            },
-                        ));
+                            }
+                            aligner.push(claim);
+                        }
                     }
                     Ok(())
                 })?;
             warnings.extend(read_warnings);
-            // The claims are held until the end of the run: give back the room they grew into.
             drop(sentences);
-            claims.shrink_to_fit();
             if against.is_empty() && sources.len() < 2 {
                 warnings.push(format!(
                     "only {} source was given; give two or more articles to compare",
                     sources.len()
                 ));
             }
-            let mut report = check_read(&sources, claims, &rules);
+            let mut report = check_aligned(&sources, aligner, &rules);
             apply_overrides(&mut report, &overrides);
             let mut notes = Vec::new();
             if let Some(path) = baseline {

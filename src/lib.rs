@@ -146,10 +146,19 @@ pub fn check_claims(sources: &[Source], claims: &[Claim], rules: &Rulebook) -> R
 /// Aligns and compares claims read from `sources` (see [`ReadSource`]); claims without a
 /// field play no part and may be left out. The claims move into the findings.
 pub fn check_read(sources: &[ReadSource], claims: Vec<Claim>, rules: &Rulebook) -> Report {
+    let mut aligner = align::Aligner::new(rules);
+    aligner.push_all(claims);
+    check_aligned(sources, aligner, rules)
+}
+
+/// Like [`check_read`], with the claims already handed to an [`align::Aligner`] (source by
+/// source, as they were read).
+pub fn check_aligned(sources: &[ReadSource], aligner: align::Aligner<'_>, rules: &Rulebook) -> Report {
     let published: Vec<Option<claim::PartialDate>> =
         sources.iter().map(|s| s.published.as_deref().and_then(published_date)).collect();
-    let outdated = compare::facts::outdated(&claims, rules, &published);
-    let aligned = align::align(claims, sources.len(), rules);
+    // Only claims a field took are aligned, and those are all the outdated-holder check reads.
+    let outdated = compare::facts::outdated(aligner.claims(), rules, &published);
+    let aligned = aligner.finish(sources.len());
     let roles: Vec<source::Role> = sources.iter().map(|s| s.role).collect();
     let mut findings = compare::compare(aligned, rules, &roles);
     findings.extend(outdated);

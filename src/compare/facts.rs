@@ -14,8 +14,8 @@ use super::names::people_agree;
 
 /// The event date of each source: its first event-date claim about the event as a whole, else
 /// `published` (the article date).
-fn event_dates(
-    claims: &[Claim],
+fn event_dates<'a>(
+    claims: impl Iterator<Item = &'a Claim>,
     rules: &Rulebook,
     published: &[Option<PartialDate>],
 ) -> Vec<Option<(PartialDate, Option<Claim>)>> {
@@ -51,13 +51,17 @@ fn in_term(h: &Holder, day: &PartialDate) -> bool {
 }
 
 /// Findings for every person claim that names a holder outside their term.
-pub fn outdated(claims: &[Claim], rules: &Rulebook, published: &[Option<PartialDate>]) -> Vec<Finding> {
+pub fn outdated<'a>(
+    claims: impl Iterator<Item = &'a Claim> + Clone,
+    rules: &Rulebook,
+    published: &[Option<PartialDate>],
+) -> Vec<Finding> {
     if rules.holders.is_empty() {
         return Vec::new();
     }
-    let dates = event_dates(claims, rules, published);
+    let dates = event_dates(claims.clone(), rules, published);
     let mut findings = Vec::new();
-    for claim in claims.iter().filter(|c| c.kind == Kind::Person && c.scope.is_none()) {
+    for claim in claims.filter(|c| c.kind == Kind::Person && c.scope.is_none()) {
         let (Some(field), Value::Name(name)) = (claim.field.as_deref(), &claim.value) else { continue };
         let Some(Some((day, date_claim))) = dates.get(claim.source) else { continue };
         let sentence = fold(&claim.sentence);
