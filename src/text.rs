@@ -119,6 +119,23 @@ pub(crate) fn packed(word: &[u8]) -> Option<u128> {
     Some(u128::from_be_bytes(buf))
 }
 
+/// The run of ASCII letters that `bytes` starts with, lowercased into a zero-padded buffer
+/// (which is its [`packed`] key as it stands), with its length; `None` when the run is longer
+/// than `max` letters (at most 16). The scanners ask this of nearly every word, so the letters
+/// are lowercased in the one pass that finds where they end.
+pub(crate) fn letters_key(bytes: &[u8], max: usize) -> Option<([u8; 16], usize)> {
+    let max = max.min(16);
+    let len = bytes.iter().take(max + 1).take_while(|b| b.is_ascii_alphabetic()).count();
+    if len > max {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    for (slot, b) in key.iter_mut().zip(bytes).take(len) {
+        *slot = b.to_ascii_lowercase();
+    }
+    Some((key, len))
+}
+
 /// Words, packed into integers and hashed once, each with a value: the scanners ask a table
 /// about nearly every word of a text, so a look-up is a multiply and, mostly, one comparison.
 pub(crate) struct WordTable<V> {
@@ -193,6 +210,12 @@ mod tests {
         assert_eq!(table.get(b"ma"), None);
         assert_eq!(table.get(b"mayor"), None);
         assert_eq!(packed(b"ab"), Some(u128::from_be_bytes(*b"ab\0\0\0\0\0\0\0\0\0\0\0\0\0\0")));
+        assert_eq!(
+            letters_key(b"MaY 5", 16).map(|(k, n)| (u128::from_be_bytes(k), n)),
+            Some((packed(b"may").unwrap(), 3))
+        );
+        assert_eq!(letters_key(b"seventeen", 8), None);
+        assert_eq!(letters_key(b"5th", 16), Some(([0; 16], 0)));
     }
 
     #[test]

@@ -503,17 +503,7 @@ static STRONG_KEYS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
 
 /// Whether the letters at `p` form a word that may start a date (digits always may).
 fn may_start_date(bytes: &[u8], p: usize) -> bool {
-    let mut word = [0u8; 16];
-    let mut len = 0;
-    for &b in bytes.get(p..).unwrap_or(&[]) {
-        if !b.is_ascii_alphabetic() {
-            break;
-        }
-        let Some(slot) = word.get_mut(len) else { return false };
-        *slot = b.to_ascii_lowercase();
-        len += 1;
-    }
-    // Zero-padded: the packed key as it stands (see [`crate::text::packed`]).
+    let Some((word, len)) = crate::text::letters_key(bytes.get(p..).unwrap_or(&[]), 16) else { return false };
     len > 0 && STARTER_KEYS.get_or_init(|| word_set(STARTERS)).get_key(u128::from_be_bytes(word)).is_some()
 }
 

@@ -1581,18 +1581,9 @@ fn word_table() -> &'static crate::text::WordTable<Tok> {
 /// Quick test on the first word: can a written number or a vague magnitude start here? Most
 /// words of running text stop at this one lookup.
 fn may_begin_words(text: &str, p: usize) -> bool {
-    // The letters at `p` are lowercased straight into the packed key of the word table (see
-    // `text::packed`), in the one pass that finds where they end.
-    let tail = text.as_bytes().get(p..).unwrap_or_default();
-    let len = tail.iter().take(12).take_while(|b| b.is_ascii_alphabetic()).count();
     // No number word is longer than 11 letters.
-    if len > 11 {
-        return false;
-    }
-    let mut key = [0u8; 16];
-    for (slot, b) in key.iter_mut().zip(tail).take(len) {
-        *slot = b.to_ascii_lowercase();
-    }
+    let tail = text.as_bytes().get(p..).unwrap_or_default();
+    let Some((key, len)) = crate::text::letters_key(tail, 11) else { return false };
     let end = p + len;
     let l = key.get(..len).unwrap_or_default();
     match word_table().get_key(u128::from_be_bytes(key)) {
