@@ -122,12 +122,12 @@ fn scan_dates_while(
         let attempt = if !word_start {
             Err(i + 1)
         } else if b.is_ascii_digit() {
-            if scanner.number_may_start(i) {
+            if scanner.number_may_start(i) && worth_trying(bytes, i) {
                 scanner.mention_at(i)
             } else {
                 Err(i + 1)
             }
-        } else if may_start_date(bytes, i) && strong_ahead.within_reach(bytes, i) {
+        } else if may_start_date(bytes, i) && worth_trying(bytes, i) && strong_ahead.within_reach(bytes, i) {
             scanner.mention_at(i)
         } else {
             Err(i + 1)
@@ -483,6 +483,366 @@ const STRONG: &[&str] = &[
     "yesterday",
 ];
 
+/// Every word a form reads after its first word, lowercase and sorted, with its plural: all the
+/// words in the string literals of this file outside the tests (and [`STARTERS`] and
+/// [`STRONG`]). A unit test checks that none is missing; regenerate it when a form is added.
+/// See [`may_go_on`].
+const FOLLOWERS: &[&str] = &[
+    "a",
+    "after",
+    "afternoon",
+    "afternoons",
+    "afters",
+    "ago",
+    "agos",
+    "an",
+    "and",
+    "ands",
+    "ans",
+    "apr",
+    "april",
+    "aprils",
+    "aprs",
+    "as",
+    "ass",
+    "at",
+    "ats",
+    "aug",
+    "augs",
+    "august",
+    "augusts",
+    "autumn",
+    "autumns",
+    "back",
+    "backs",
+    "before",
+    "befores",
+    "beginning",
+    "beginnings",
+    "between",
+    "betweens",
+    "by",
+    "bys",
+    "c",
+    "coming",
+    "comings",
+    "commencing",
+    "commencings",
+    "cs",
+    "current",
+    "currents",
+    "date",
+    "dates",
+    "day",
+    "days",
+    "dayss",
+    "dec",
+    "decade",
+    "decades",
+    "decadess",
+    "december",
+    "decembers",
+    "decs",
+    "during",
+    "durings",
+    "each",
+    "eachs",
+    "early",
+    "earlys",
+    "eight",
+    "eighteenth",
+    "eighteenths",
+    "eighth",
+    "eighths",
+    "eights",
+    "eleven",
+    "elevens",
+    "eleventh",
+    "elevenths",
+    "end",
+    "ended",
+    "endeds",
+    "ends",
+    "evening",
+    "evenings",
+    "every",
+    "everys",
+    "fall",
+    "falls",
+    "feb",
+    "february",
+    "februarys",
+    "febs",
+    "few",
+    "fews",
+    "fifteenth",
+    "fifteenths",
+    "fifth",
+    "fifths",
+    "first",
+    "firsts",
+    "five",
+    "fives",
+    "following",
+    "followings",
+    "for",
+    "fors",
+    "fortnight",
+    "fortnights",
+    "four",
+    "fours",
+    "fourteenth",
+    "fourteenths",
+    "fourth",
+    "fourths",
+    "fri",
+    "friday",
+    "fridays",
+    "fridayss",
+    "fris",
+    "from",
+    "froms",
+    "hence",
+    "hences",
+    "in",
+    "ins",
+    "jan",
+    "jans",
+    "january",
+    "januarys",
+    "jul",
+    "juls",
+    "july",
+    "julys",
+    "jun",
+    "june",
+    "junes",
+    "juns",
+    "last",
+    "lasts",
+    "late",
+    "later",
+    "laters",
+    "lates",
+    "mar",
+    "march",
+    "marchs",
+    "mars",
+    "may",
+    "mayday",
+    "maydays",
+    "mays",
+    "mid",
+    "mids",
+    "mon",
+    "monday",
+    "mondays",
+    "mondayss",
+    "mons",
+    "month",
+    "months",
+    "monthss",
+    "morning",
+    "mornings",
+    "my",
+    "mys",
+    "nd",
+    "nds",
+    "next",
+    "nexts",
+    "night",
+    "nights",
+    "nightss",
+    "nine",
+    "nines",
+    "nineteenth",
+    "nineteenths",
+    "ninth",
+    "ninths",
+    "nov",
+    "november",
+    "novembers",
+    "novembre",
+    "novembres",
+    "novs",
+    "now",
+    "nows",
+    "oct",
+    "october",
+    "octobers",
+    "octs",
+    "of",
+    "ofs",
+    "on",
+    "one",
+    "ones",
+    "ons",
+    "onwards",
+    "onwardss",
+    "or",
+    "ors",
+    "past",
+    "pasts",
+    "previous",
+    "previouss",
+    "q",
+    "qs",
+    "quarter",
+    "quarters",
+    "quarterss",
+    "rd",
+    "rds",
+    "relative",
+    "relatives",
+    "rest",
+    "rests",
+    "s",
+    "sat",
+    "sats",
+    "saturday",
+    "saturdays",
+    "saturdayss",
+    "second",
+    "seconds",
+    "sep",
+    "seps",
+    "sept",
+    "september",
+    "septembers",
+    "septs",
+    "seven",
+    "sevens",
+    "seventeenth",
+    "seventeenths",
+    "seventh",
+    "sevenths",
+    "several",
+    "severals",
+    "since",
+    "sinces",
+    "six",
+    "sixs",
+    "sixteenth",
+    "sixteenths",
+    "sixth",
+    "sixths",
+    "span",
+    "spans",
+    "spring",
+    "springs",
+    "ss",
+    "st",
+    "start",
+    "starting",
+    "startings",
+    "starts",
+    "sts",
+    "summer",
+    "summers",
+    "sun",
+    "sunday",
+    "sundays",
+    "sundayss",
+    "suns",
+    "t",
+    "ten",
+    "tens",
+    "tenth",
+    "tenths",
+    "th",
+    "that",
+    "thats",
+    "the",
+    "thes",
+    "third",
+    "thirds",
+    "thirteenth",
+    "thirteenths",
+    "thirtieth",
+    "thirtieths",
+    "thirty",
+    "thirtys",
+    "this",
+    "thiss",
+    "three",
+    "threes",
+    "through",
+    "throughout",
+    "throughouts",
+    "throughs",
+    "thru",
+    "thrus",
+    "ths",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "thursdays",
+    "thursdayss",
+    "thurss",
+    "thus",
+    "till",
+    "tills",
+    "tmrw",
+    "tmrws",
+    "to",
+    "today",
+    "todays",
+    "tomorrow",
+    "tomorrows",
+    "tonight",
+    "tonights",
+    "tos",
+    "ts",
+    "tue",
+    "tues",
+    "tuesday",
+    "tuesdays",
+    "tuesdayss",
+    "tuess",
+    "twelfth",
+    "twelfths",
+    "twelve",
+    "twelves",
+    "twentieth",
+    "twentieths",
+    "twenty",
+    "twentys",
+    "two",
+    "twos",
+    "until",
+    "untils",
+    "upcoming",
+    "upcomings",
+    "w",
+    "wed",
+    "wednesday",
+    "wednesdays",
+    "wednesdayss",
+    "weds",
+    "week",
+    "weekday",
+    "weekdays",
+    "weekdayss",
+    "weekend",
+    "weekends",
+    "weekendss",
+    "weeks",
+    "weekss",
+    "winter",
+    "winters",
+    "ws",
+    "x",
+    "xs",
+    "year",
+    "years",
+    "yearss",
+    "yesterday",
+    "yesterdays",
+    "z",
+    "zs",
+];
+
 /// How many words after an opener may hold the word that makes it a date ("the rest of the year").
 const OPENER_REACH: usize = 6;
 
@@ -506,6 +866,43 @@ fn may_start_date(bytes: &[u8], p: usize) -> bool {
     let Some((word, len)) = crate::text::letters_key(bytes.get(p..).unwrap_or(&[]), 16) else { return false };
     len > 0 && STARTER_KEYS.get_or_init(|| word_set(STARTERS)).get_key(u128::from_be_bytes(word)).is_some()
 }
+
+/// Whether a date may start at the run of letters and digits at `p`, which begins a word:
+/// the run makes a date by itself ("2024", "22nd", "1990s", "Q3", "October", "yesterday"), or
+/// what follows it is no plain word. Every form that reads a word after its first one reads a
+/// word the scanner knows ([`FOLLOWERS`]), a number, or punctuation ("mid-October", "22/10").
+/// Most openers in news text stand before a plain word ("the storm", "230 people"); they are
+/// passed over here instead of trying every form. Undecided cases (a non-ASCII character, the
+/// end of the text) answer yes.
+fn worth_trying(bytes: &[u8], p: usize) -> bool {
+    let run = bytes.get(p..).unwrap_or(&[]);
+    let len = run.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    let digits = run.iter().take(len).filter(|b| b.is_ascii_digit()).count();
+    let alone = if digits == 0 {
+        crate::text::letters_key(run, 16)
+            .is_some_and(|(key, _)| strong_set().get_key(u128::from_be_bytes(key)).is_some())
+    } else {
+        digits < len || len == 4
+    };
+    alone || !plain_word_after(bytes, p + len)
+}
+
+/// Whether spaces and then a plain word, one no form reads, follow `e`.
+fn plain_word_after(bytes: &[u8], e: usize) -> bool {
+    let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let gap = bytes.get(e..).unwrap_or(&[]).iter().take_while(|b| is_space(b)).count();
+    let tail = bytes.get(e + gap..).unwrap_or(&[]);
+    let letters = tail.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    // Glued punctuation, a number, a run with digits ("Q3") or a non-ASCII word: left to the forms.
+    if gap == 0 || letters == 0 || tail.get(letters).is_some_and(|b| b.is_ascii_digit() || !b.is_ascii()) {
+        return false;
+    }
+    crate::text::letters_key(tail, 16).is_none_or(|(key, _)| {
+        FOLLOWER_KEYS.get_or_init(|| word_set(FOLLOWERS)).get_key(u128::from_be_bytes(key)).is_none()
+    })
+}
+
+static FOLLOWER_KEYS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
 
 /// Reads an article date ("2016-11-07", "2016-11-07T00:00:00Z") as a full date; `None` when the
 /// text does not start with a valid ISO 8601 calendar date.
@@ -2485,6 +2882,76 @@ fn combine(mut a: PartialDate, mut b: PartialDate, has_opener: bool) -> Option<D
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words inside the string literals of this file's code, lowercase, from the code before
+    /// the tests and outside comments, leaving out the word lists themselves.
+    fn literal_words() -> Vec<String> {
+        let source = include_str!("date.rs");
+        let code = source.split("#[cfg(test)]").next().unwrap_or("");
+        let mut words = Vec::new();
+        let mut skipping_list = false;
+        for line in code.lines() {
+            // A quote as a character ('"') opens no string.
+            let line = line.replace("'\"'", "' '");
+            if line.starts_with("const FOLLOWERS") || line.starts_with("const STARTERS") {
+                skipping_list = true;
+            }
+            if skipping_list {
+                skipping_list = line != "];";
+                continue;
+            }
+            let mut in_string = false;
+            let mut word = String::new();
+            let mut previous = ' ';
+            for c in line.chars() {
+                if !in_string && previous == '/' && c == '/' {
+                    break;
+                }
+                if c == '"' && previous != '\\' {
+                    in_string = !in_string;
+                } else if in_string && c.is_ascii_alphabetic() {
+                    word.push(c.to_ascii_lowercase());
+                    previous = c;
+                    continue;
+                }
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+                previous = c;
+            }
+        }
+        words
+    }
+
+    #[test]
+    fn every_word_a_form_reads_is_a_follower() {
+        let followers = word_set(FOLLOWERS);
+        let missing: Vec<String> = literal_words()
+            .into_iter()
+            .filter(|w| w.len() <= 16)
+            .filter(|w| {
+                followers.get(w.as_bytes()).is_none() || followers.get(format!("{w}s").as_bytes()).is_none()
+            })
+            .collect();
+        assert_eq!(missing, Vec::<String>::new(), "add these words (and their plurals) to FOLLOWERS");
+        let read = literal_words();
+        assert!(["yesterday", "between", "quarter", "my", "an"].iter().all(|w| read.iter().any(|r| r == w)));
+        assert!(STARTERS.iter().chain(STRONG).all(|w| followers.get(w.as_bytes()).is_some()));
+    }
+
+    #[test]
+    fn openers_before_a_plain_word_are_passed_over_and_dates_are_still_read() {
+        let bytes = b"the storm hit 230 people; the 22nd; 1990s saw; 2024 was; the first week; Q3 results";
+        let tries = |word: &str| {
+            let at = bytes.windows(word.len()).position(|w| w == word.as_bytes()).unwrap_or(usize::MAX);
+            worth_trying(bytes, at)
+        };
+        assert_eq!(
+            ["the storm", "230 people", "the 22nd", "1990s saw", "2024 was", "the first", "Q3 results"]
+                .map(tries),
+            [false, false, true, true, true, true, true]
+        );
+    }
 
     fn date(year: Option<i32>, month: u8, day: Option<u8>) -> PartialDate {
         PartialDate { year, month: Some(month), day }
