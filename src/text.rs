@@ -121,19 +121,34 @@ pub(crate) fn packed(word: &[u8]) -> Option<u128> {
 
 /// The run of ASCII letters that `bytes` starts with, lowercased into a zero-padded buffer
 /// (which is its [`packed`] key as it stands), with its length; `None` when the run is longer
-/// than `max` letters (at most 16). The scanners ask this of nearly every word, so the letters
-/// are lowercased in the one pass that finds where they end.
+/// than `max` letters (at most 16). The scanners ask this of nearly every word, so the first
+/// sixteen bytes are tested and lowercased together, as one integer, instead of one by one.
 pub(crate) fn letters_key(bytes: &[u8], max: usize) -> Option<([u8; 16], usize)> {
+    const ONES: u128 = u128::MAX / 0xFF;
+    const HIGH: u128 = ONES * 0x80;
     let max = max.min(16);
-    let len = bytes.iter().take(max + 1).take_while(|b| b.is_ascii_alphabetic()).count();
+    let mut block = [0u8; 16];
+    let head = bytes.get(..16).unwrap_or(bytes);
+    if let Some(slots) = block.get_mut(..head.len()) {
+        slots.copy_from_slice(head);
+    }
+    // Byte by byte, first byte lowest: setting 0x20 lowercases a letter, and a byte is a letter
+    // when, so lowercased and below 0x80, it lies in 'a'..='z'. No sum carries into the next
+    // byte: each stays below 0x100.
+    let block = u128::from_le_bytes(block);
+    let lower = block | (ONES * 0x20);
+    let low7 = lower & !HIGH;
+    let at_least_a = low7 + ONES * (0x80 - u128::from(b'a'));
+    let above_z = low7 + ONES * (0x80 - u128::from(b'z') - 1);
+    let letters = at_least_a & !above_z & !block & HIGH;
+    // Lowest byte that is not a letter; 16 when all are.
+    let len = ((!letters & HIGH).trailing_zeros() / 8) as usize;
+    let len = if len == 16 && bytes.get(16).is_some_and(u8::is_ascii_alphabetic) { 17 } else { len };
     if len > max {
         return None;
     }
-    let mut key = [0u8; 16];
-    for (slot, b) in key.iter_mut().zip(bytes).take(len) {
-        *slot = b.to_ascii_lowercase();
-    }
-    Some((key, len))
+    let kept = if len >= 16 { lower } else { lower & ((1u128 << (8 * len)) - 1) };
+    Some((kept.to_le_bytes(), len))
 }
 
 /// Words, packed into integers and hashed once, each with a value: the scanners ask a table
@@ -196,6 +211,42 @@ pub fn is_capitalized(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`letters_key`] one byte at a time: what the integer arithmetic must agree with.
+    fn letters_key_bytewise(bytes: &[u8], max: usize) -> Option<([u8; 16], usize)> {
+        let max = max.min(16);
+        let len = bytes.iter().take(max + 1).take_while(|b| b.is_ascii_alphabetic()).count();
+        if len > max {
+            return None;
+        }
+        let mut key = [0u8; 16];
+        for (slot, b) in key.iter_mut().zip(bytes).take(len) {
+            *slot = b.to_ascii_lowercase();
+        }
+        Some((key, len))
+    }
+
+    #[test]
+    fn letters_key_agrees_with_reading_byte_by_byte() {
+        // Letters of both cases, the bytes next to them in ASCII ('@', '[', '`', '{'), digits,
+        // NUL, and bytes above 0x80 that look like letters once their high bit is dropped.
+        let alphabet = b"aZmz@[`{09 \0\xC1\xE1\xDA\x80\xFF.-AYq";
+        let mut state: u32 = 7;
+        for _ in 0..200_000 {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let len = (state >> 16) as usize % 21;
+            let mut bytes = Vec::with_capacity(len);
+            for _ in 0..len {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                // Mostly letters, so that long runs occur.
+                let pick = (state >> 16) as usize;
+                let byte = if pick % 4 == 0 { alphabet[pick / 4 % alphabet.len()] } else { b"aBcDeFgHiJ"[pick % 10] };
+                bytes.push(byte);
+            }
+            let max = (state >> 8) as usize % 18;
+            assert_eq!(letters_key(&bytes, max), letters_key_bytewise(&bytes, max), "{bytes:?} max {max}");
+        }
+    }
 
     #[test]
     fn a_word_table_finds_its_words_and_nothing_else() {
