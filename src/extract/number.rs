@@ -2571,7 +2571,9 @@ fn plain_word(text: &str, p: usize) -> bool {
     let first = byte(text.as_bytes(), p);
     first.is_ascii_alphabetic()
         && !may_begin_words(text, p)
-        && !matches!(first, b'p' | b'P')
+        // "percent of", "per cent of" (see `percent_of`); other words in "p" are plain.
+        && !(matches!(first, b'p' | b'P')
+            && ["per", "percent", "percents"].iter().any(|w| match_ci(text, p, w).is_some()))
         && ((0..5).all(|k| byte(text.as_bytes(), p + k).is_ascii_alphabetic())
             || currency_prefix(text, p).is_none())
 }
