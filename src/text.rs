@@ -101,7 +101,24 @@ pub fn squash(text: &str) -> String {
         // Every sentence of every claim passes here; most are ASCII, where whitespace is one of
         // six bytes (the same six `char::is_whitespace` accepts below 0x80). An ASCII slice of a
         // str is a str.
-        for word in text.as_bytes().split(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')) {
+        let bytes = text.as_bytes();
+        let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+        // Most sentences are squashed already (single spaces between words, none at the ends)
+        // and are copied whole.
+        let mut after_space = true;
+        let mut squashed = true;
+        for b in bytes {
+            let space = is_space(b);
+            if space && (after_space || *b != b' ') {
+                squashed = false;
+                break;
+            }
+            after_space = space;
+        }
+        if squashed && !after_space {
+            return text.to_string();
+        }
+        for word in bytes.split(is_space) {
             push(std::str::from_utf8(word).unwrap_or_default());
         }
     } else {
@@ -275,6 +292,12 @@ mod tests {
         assert_eq!(squash("a\u{a0}\u{2009}b\u{3000} é "), "a b é");
         assert_eq!(squash("\x1Fa\x1F"), "\x1Fa\x1F");
         assert_eq!(squash(" \n "), "");
+        assert_eq!(squash(""), "");
+        assert_eq!(squash("a b c"), "a b c");
+        assert_eq!(squash("a b c "), "a b c");
+        assert_eq!(squash(" a b"), "a b");
+        assert_eq!(squash("a  b"), "a b");
+        assert_eq!(squash("a \nb"), "a b");
     }
 
     #[test]
