@@ -2574,8 +2574,23 @@ fn plain_word(text: &str, p: usize) -> bool {
         // "percent of", "per cent of" (see `percent_of`); other words in "p" are plain.
         && !(matches!(first, b'p' | b'P')
             && ["per", "percent", "percents"].iter().any(|w| match_ci(text, p, w).is_some()))
-        && ((0..5).all(|k| byte(text.as_bytes(), p + k).is_ascii_alphabetic())
-            || currency_prefix(text, p).is_none())
+        && !currency_may_follow(text, p)
+}
+
+/// Whether the word at `p` is a currency before a figure ("US$5", "EUR 5", "A$ 3", "u.s $").
+/// [`currency_prefix`] finds one only in a word of at most four letters followed by a dollar
+/// sign, a digit (maybe after one space) or a dot; for most words the byte after them says no,
+/// and it is not asked.
+fn currency_may_follow(text: &str, p: usize) -> bool {
+    let bytes = text.as_bytes();
+    let letters = bytes.get(p..).unwrap_or_default().iter().take(5).take_while(|b| b.is_ascii_alphabetic()).count();
+    let may = letters < 5
+        && match byte(bytes, p + letters) {
+            b'$' | b'.' => true,
+            b' ' => matches!(byte(bytes, p + letters + 1), b'$' | b'0'..=b'9'),
+            b => b.is_ascii_digit(),
+        };
+    may && currency_prefix(text, p).is_some()
 }
 
 fn parse_at(text: &str, p: usize, floor: usize, out: &mut Vec<QuantityMention>) -> Option<usize> {
