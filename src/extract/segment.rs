@@ -181,12 +181,16 @@ fn split_sentences(text: &str, block: Range<usize>, out: &mut Vec<Segment>) {
 fn ends_with_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
     let Some(before) = text.get(sentence_start..dot) else { return false };
     let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
-    let lower = word.to_lowercase();
     // A lone capital ("J. Smith") is an initial.
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    ABBREVIATIONS.contains(&lower.as_str())
+    // Every full stop asks this: an ASCII word is compared as it stands, without a lowercase copy.
+    if word.is_ascii() {
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    } else {
+        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    }
 }
 
 #[cfg(test)]
