@@ -144,11 +144,17 @@ pub(crate) fn letters_key(bytes: &[u8], max: usize) -> Option<([u8; 16], usize)>
     const ONES: u128 = u128::MAX / 0xFF;
     const HIGH: u128 = ONES * 0x80;
     let max = max.min(16);
-    let mut block = [0u8; 16];
-    let head = bytes.get(..16).unwrap_or(bytes);
-    if let Some(slots) = block.get_mut(..head.len()) {
-        slots.copy_from_slice(head);
-    }
+    // Sixteen bytes are loaded at once; only near the end of a text are fewer copied in.
+    let block: [u8; 16] = match bytes.first_chunk::<16>() {
+        Some(chunk) => *chunk,
+        None => {
+            let mut block = [0u8; 16];
+            if let Some(slots) = block.get_mut(..bytes.len()) {
+                slots.copy_from_slice(bytes);
+            }
+            block
+        }
+    };
     // Byte by byte, first byte lowest: setting 0x20 lowercases a letter, and a byte is a letter
     // when, so lowercased and below 0x80, it lies in 'a'..='z'. No sum carries into the next
     // byte: each stays below 0x100.
