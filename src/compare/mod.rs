@@ -236,6 +236,13 @@ fn compare_drafts(
         // Each finding carries the draft's claims and the references', nothing of other drafts.
         let keep = |c: &Claim| c.source == draft || role_of(c.source) != Role::Draft;
         let mut claims: Vec<Claim> = Vec::new();
+        // Equal claims share their source and place: each claim is compared only with those
+        // kept at the same place, not with every claim kept (sources² for each draft).
+        let mut kept_at: HashMap<(usize, usize, usize), Vec<usize>> = HashMap::new();
+        let push = |claims: &mut Vec<Claim>, kept_at: &mut HashMap<_, Vec<usize>>, c: &Claim| {
+            kept_at.entry((c.source, c.location.start, c.location.end)).or_default().push(claims.len());
+            claims.push(c.clone());
+        };
         let mut primary: Vec<Option<usize>> = vec![None; reconciled.primary.len()];
         for (source, slot) in reconciled.primary.iter().enumerate() {
             if let Some(p) = slot.and_then(|i| reconciled.claims.get(i)) {
@@ -243,13 +250,16 @@ fn compare_drafts(
                     if let Some(out_slot) = primary.get_mut(source) {
                         *out_slot = Some(claims.len());
                     }
-                    claims.push(p.clone());
+                    push(&mut claims, &mut kept_at, p);
                 }
             }
         }
         for c in &reconciled.claims {
-            if keep(c) && !claims.contains(c) {
-                claims.push(c.clone());
+            let kept = kept_at
+                .get(&(c.source, c.location.start, c.location.end))
+                .is_some_and(|at| at.iter().any(|&k| claims.get(k) == Some(c)));
+            if keep(c) && !kept {
+                push(&mut claims, &mut kept_at, c);
             }
         }
         let anchor = claims.iter().position(|c| c == draft_claim);
