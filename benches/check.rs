@@ -11,7 +11,9 @@
 //! where the library does so), the default rulebook compiled, claims read with
 //! `claimdiff::extract_all`, compared with `claimdiff::check_claims` and rendered as the table.
 //! The corpus is written to a temporary directory first (seed 7, `benches/support/corpus.rs`).
-//! `align_compare` times `check_claims` alone on claims read beforehand.
+//! `align_compare` times `check_claims` alone on claims read beforehand; `editorial_compare`
+//! does the same with the first article as a draft and the others as its references, as
+//! `claimdiff check DRAFT --against DIR` compares them.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -102,6 +104,22 @@ fn align_compare(bencher: Bencher, n: usize) {
     let dir = CorpusDir::new(n);
     let rules = Rulebook::default_rules().unwrap();
     let sources = source::load(&dir.arg(), Role::Source).unwrap();
+    let extractor = Extractor::new(&rules).unwrap();
+    let claims = claimdiff::extract_all(&sources, &extractor);
+    bencher
+        .counter(ItemsCount::new(n))
+        .bench(|| claimdiff::check_claims(black_box(&sources), black_box(&claims), &rules).findings.len());
+}
+
+/// Editorial mode, alignment and comparison alone: one draft held against `n - 1` references.
+/// Each reference claim is looked at a bounded number of times, so the cost per source stays
+/// flat here too.
+#[divan::bench(args = [10, 100, 1_000, 10_000], sample_count = 5, sample_size = 1)]
+fn editorial_compare(bencher: Bencher, n: usize) {
+    let dir = CorpusDir::new(n);
+    let rules = Rulebook::default_rules().unwrap();
+    let mut sources = source::load(&dir.arg(), Role::Reference).unwrap();
+    sources[0].role = Role::Draft;
     let extractor = Extractor::new(&rules).unwrap();
     let claims = claimdiff::extract_all(&sources, &extractor);
     bencher

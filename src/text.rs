@@ -263,7 +263,11 @@ mod tests {
                 state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
                 // Mostly letters, so that long runs occur.
                 let pick = (state >> 16) as usize;
-                let byte = if pick % 4 == 0 { alphabet[pick / 4 % alphabet.len()] } else { b"aBcDeFgHiJ"[pick % 10] };
+                let byte = if pick % 4 == 0 {
+                    alphabet[pick / 4 % alphabet.len()]
+                } else {
+                    b"aBcDeFgHiJ"[pick % 10]
+                };
                 bytes.push(byte);
             }
             let max = (state >> 8) as usize % 18;

@@ -2583,7 +2583,8 @@ fn plain_word(text: &str, p: usize) -> bool {
 /// and it is not asked.
 fn currency_may_follow(text: &str, p: usize) -> bool {
     let bytes = text.as_bytes();
-    let letters = bytes.get(p..).unwrap_or_default().iter().take(5).take_while(|b| b.is_ascii_alphabetic()).count();
+    let letters =
+        bytes.get(p..).unwrap_or_default().iter().take(5).take_while(|b| b.is_ascii_alphabetic()).count();
     let may = letters < 5
         && match byte(bytes, p + letters) {
             b'$' | b'.' => true,
