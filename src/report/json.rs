@@ -152,13 +152,14 @@ pub fn claims_start() -> &'static str {
 pub fn claims_item_in(out: &mut String, claim: &Claim, path: &str, first: bool) {
     let one = serde_json::to_string_pretty(&claim_view_in(claim, path)).unwrap_or_else(|_| "{}".to_string());
     out.push_str(if first { "\n" } else { ",\n" });
-    // JSON strings hold no raw line breaks, so every line of the claim is one of its own.
-    for (i, line) in one.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str("    ");
-        out.push_str(line);
+    // JSON strings hold no raw line breaks, so every line of the claim is one of its own. The
+    // breaks are found with one byte search (a claim has a dozen lines, and `extract` writes
+    // hundreds of thousands of claims).
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', one.as_bytes()).chain(std::iter::once(one.len())) {
+        out.push_str(if start == 0 { "    " } else { "\n    " });
+        out.push_str(one.get(start..end).unwrap_or(""));
+        start = end + 1;
     }
 }
 
