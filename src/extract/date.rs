@@ -1463,9 +1463,15 @@ impl<'a> Scanner<'a> {
 
     /// A keyword in any sensible case.
     fn keyword(&self, p: usize, words: &[&str]) -> Option<(&'a [u8], usize)> {
+        // Most calls find no keyword: the letters are held against the list first, and only a
+        // match has its bounds and case checked.
+        let tail = self.bytes.get(p..)?;
+        let letters = tail.get(..tail.iter().take_while(|b| b.is_ascii_alphabetic()).count())?;
+        if !words.iter().any(|k| letters.eq_ignore_ascii_case(k.as_bytes())) {
+            return None;
+        }
         let (w, e) = self.word(p)?;
-        case_ok(w, false).then_some(())?;
-        words.iter().any(|k| w.eq_ignore_ascii_case(k.as_bytes())).then_some((w, e))
+        case_ok(w, false).then_some((w, e))
     }
 
     /// One keyword after one or more spaces; returns its end.
