@@ -1584,22 +1584,48 @@ fn may_begin_words(text: &str, p: usize) -> bool {
     // No number word is longer than 11 letters.
     let tail = text.as_bytes().get(p..).unwrap_or_default();
     let Some((key, len)) = crate::text::letters_key(tail, 11) else { return false };
-    let end = p + len;
-    let l = key.get(..len).unwrap_or_default();
-    match word_table().get_key(u128::from_be_bytes(key)) {
-        Some(Tok::Card { .. } | Tok::Ord { d: 2.0 | 4.0, plural: false }) => true,
+    match opening_table().get_key(u128::from_be_bytes(key)) {
+        Some(Opening::Begins) => true,
         // "a" and "minus" are everywhere; they start a number only before a number word or
         // digits ("a dozen", "a third", "minus 5").
-        Some(Tok::A | Tok::Minus) => next_token_start(text, end).is_some_and(|(j, _)| {
+        Some(Opening::BeforeNumber) => next_token_start(text, p + len).is_some_and(|(j, _)| {
             byte(text.as_bytes(), j).is_ascii_digit()
                 || matches!(
                     word_tok(read_word(text, j).0),
                     Some(Tok::Card { .. } | Tok::Round(_) | Tok::Dozen | Tok::Ord { .. })
                 )
         }),
-        // Vague magnitudes ("dozens", "hundreds"), whatever token they are otherwise.
-        _ => matches!(l, b"dozens" | b"tens" | b"hundreds" | b"thousands" | b"millions" | b"billions"),
+        None => false,
     }
+}
+
+/// What a first word says of a written number starting with it (see [`may_begin_words`]).
+#[derive(Debug, Clone, Copy)]
+enum Opening {
+    /// It starts one: a cardinal ("seven"), "second" or "fourth", or a vague magnitude ("dozens",
+    /// "hundreds", whatever token it is otherwise).
+    Begins,
+    /// It starts one only before a number ("a", "an", "minus").
+    BeforeNumber,
+}
+
+/// The words that may open a written number, as one table: one look-up per word of the text.
+fn opening_table() -> &'static crate::text::WordTable<Opening> {
+    static TABLE: std::sync::OnceLock<crate::text::WordTable<Opening>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let vague = ["dozens", "tens", "hundreds", "thousands", "millions", "billions"];
+        let openings: Vec<(&str, Opening)> = WORD_TOKENS
+            .iter()
+            .filter_map(|&(word, tok)| match tok {
+                Tok::Card { .. } => Some((word, Opening::Begins)),
+                Tok::Ord { d, plural: false } if d == 2.0 || d == 4.0 => Some((word, Opening::Begins)),
+                Tok::A | Tok::Minus => Some((word, Opening::BeforeNumber)),
+                _ => None,
+            })
+            .chain(vague.iter().map(|&word| (word, Opening::Begins)))
+            .collect();
+        crate::text::WordTable::new(openings.into_iter())
+    })
 }
 
 /// Number words read at a position.
