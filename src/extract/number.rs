@@ -2595,12 +2595,12 @@ fn combine(
 /// currency, no "per cent". Most words are: one look-up of the word rules them out.
 fn plain_word(text: &str, p: usize) -> bool {
     let first = byte(text.as_bytes(), p);
-    first.is_ascii_alphabetic()
-        && !may_begin_words(text, p)
-        // "percent of", "per cent of" (see `percent_of`); other words in "p" are plain.
-        && !(matches!(first, b'p' | b'P')
-            && ["per", "percent", "percents"].iter().any(|w| match_ci(text, p, w).is_some()))
-        && !currency_may_follow(text, p)
+    // "percent of", "per cent of" (see `percent_of`); other words in "p" are plain.
+    let percent = || {
+        matches!(first, b'p' | b'P')
+            && ["per", "percent", "percents"].iter().any(|w| match_ci(text, p, w).is_some())
+    };
+    first.is_ascii_alphabetic() && !may_begin_words(text, p) && !percent() && !currency_may_follow(text, p)
 }
 
 /// Whether the word at `p` is a currency before a figure ("US$5", "EUR 5", "A$ 3", "u.s $").
