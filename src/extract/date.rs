@@ -884,7 +884,12 @@ fn worth_trying(bytes: &[u8], p: usize) -> bool {
     } else {
         digits < len || len == 4
     };
-    alone || !plain_word_after(bytes, p + len)
+    // "3,500": no form reads digits, a comma and digits (a day, a count and a year each end
+    // where a number goes on), and figures with thousands are everywhere in news text.
+    let thousands = digits == len
+        && bytes.get(p + len) == Some(&b',')
+        && bytes.get(p + len + 1).is_some_and(u8::is_ascii_digit);
+    !thousands && (alone || !plain_word_after(bytes, p + len))
 }
 
 /// Whether spaces and then a plain word, one no form reads, follow `e`.
@@ -2947,16 +2952,30 @@ mod tests {
 
     #[test]
     fn openers_before_a_plain_word_are_passed_over_and_dates_are_still_read() {
-        let bytes = b"the storm hit 230 people; the 22nd; 1990s saw; 2024 was; the first week; Q3 results";
-        let tries = |word: &str| {
-            let at = bytes.windows(word.len()).position(|w| w == word.as_bytes()).unwrap_or(usize::MAX);
-            worth_trying(bytes, at)
-        };
-        assert_eq!(
-            ["the storm", "230 people", "the 22nd", "1990s saw", "2024 was", "the first", "Q3 results"]
-                .map(tries),
-            [false, false, true, true, true, true, true]
-        );
+        let text = "the storm hit 230 people and 3,500 homes on the 22nd; the 1990s saw 2024 was \
+                    the first week; Q3 results; 22, 23 and 24 May; 10/22/2024";
+        let bytes = text.as_bytes();
+        let tries = |word: &str| text.find(word).is_some_and(|at| worth_trying(bytes, at));
+        let openers = [
+            "the storm",
+            "230 people",
+            "3,500",
+            "the 22nd",
+            "1990s",
+            "2024 was",
+            "the first",
+            "Q3",
+            "22, 23",
+            "10/22",
+        ];
+        assert_eq!(openers.map(tries), [false, false, false, true, true, true, true, true, true, true]);
+        // The dates read are those every form tried at every word read (checked against the
+        // scanner before this filter).
+        let found: Vec<&str> = scan_dates_in(text, 0..text.len(), None)
+            .iter()
+            .map(|m| text.get(m.start..m.end).unwrap_or(""))
+            .collect();
+        assert_eq!(found, ["the 22nd", "the 1990s", "Q3", "24 May", "10/22/2024"]);
     }
 
     fn date(year: Option<i32>, month: u8, day: Option<u8>) -> PartialDate {
