@@ -2600,14 +2600,14 @@ fn plain_word(text: &str, p: usize) -> bool {
         matches!(first, b'p' | b'P')
             && ["per", "percent", "percents"].iter().any(|w| match_ci(text, p, w).is_some())
     };
-    first.is_ascii_alphabetic() && !may_begin_words(text, p) && !percent() && !currency_may_follow(text, p)
+    first.is_ascii_alphabetic() && !may_begin_words(text, p) && !percent() && !is_currency_word(text, p)
 }
 
 /// Whether the word at `p` is a currency before a figure ("US$5", "EUR 5", "A$ 3", "u.s $").
 /// [`currency_prefix`] finds one only in a word of at most four letters followed by a dollar
 /// sign, a digit (maybe after one space) or a dot; for most words the byte after them says no,
 /// and it is not asked.
-fn currency_may_follow(text: &str, p: usize) -> bool {
+fn is_currency_word(text: &str, p: usize) -> bool {
     let bytes = text.as_bytes();
     let letters =
         bytes.get(p..).unwrap_or_default().iter().take(5).take_while(|b| b.is_ascii_alphabetic()).count();
