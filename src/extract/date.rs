@@ -204,20 +204,16 @@ impl StrongAhead {
 /// Reads the run of ASCII letters and digits at `p`: where it ends, and whether it makes a date
 /// (it holds a digit, as "Q3", "2025", "22april", or it is a [`STRONG`] word).
 fn read_run(bytes: &[u8], p: usize) -> (usize, bool) {
-    let mut i = p;
-    let mut has_digit = false;
-    let mut word = [0u8; 16];
-    let mut len = 0;
-    while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_alphanumeric()) {
-        has_digit |= b.is_ascii_digit();
-        if let Some(slot) = word.get_mut(len) {
-            *slot = b.to_ascii_lowercase();
-        }
-        len += 1;
-        i += 1;
-    }
-    // The buffer is zero-padded, so it is the packed key as it stands (see [`crate::text::packed`]).
-    (i, has_digit || (len <= word.len() && strong_set().get_key(u128::from_be_bytes(word)).is_some()))
+    let run = bytes.get(p..).unwrap_or(&[]);
+    let len = run.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    let has_digit = run.iter().take(len).any(u8::is_ascii_digit);
+    (p + len, has_digit || is_strong_word(run))
+}
+
+/// Whether the letters `bytes` starts with are a [`STRONG`] word.
+fn is_strong_word(bytes: &[u8]) -> bool {
+    crate::text::letters_key(bytes, 16)
+        .is_some_and(|(key, len)| len > 0 && strong_set().get_key(u128::from_be_bytes(key)).is_some())
 }
 
 /// Every word the scanner can match, lowercase and sorted: generated from the string literals
@@ -878,12 +874,7 @@ fn worth_trying(bytes: &[u8], p: usize) -> bool {
     let run = bytes.get(p..).unwrap_or(&[]);
     let len = run.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
     let digits = run.iter().take(len).filter(|b| b.is_ascii_digit()).count();
-    let alone = if digits == 0 {
-        crate::text::letters_key(run, 16)
-            .is_some_and(|(key, _)| strong_set().get_key(u128::from_be_bytes(key)).is_some())
-    } else {
-        digits < len || len == 4
-    };
+    let alone = if digits == 0 { is_strong_word(run) } else { digits < len || len == 4 };
     // "3,500": no form reads digits, a comma and digits (a day, a count and a year each end
     // where a number goes on), and figures with thousands are everywhere in news text.
     let thousands = digits == len
