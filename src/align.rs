@@ -6,7 +6,7 @@
 //! earthquake" in one article has nothing to be compared with otherwise. The cost is one pass
 //! over the claims plus a sort: linear in the number of sources, never all-against-all.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::claim::{Claim, Scope};
@@ -55,7 +55,7 @@ pub fn align(claims: Vec<Claim>, source_count: usize, rules: &Rulebook) -> Vec<A
 #[derive(Debug)]
 pub struct Aligner<'r> {
     /// Rulebook order by name, looked up once per claim rather than searched.
-    order: HashMap<&'r str, usize>,
+    order: foldhash::HashMap<&'r str, usize>,
     /// Each group's key (rulebook position, field, scope) and its index in `members`.
     keys: BTreeMap<(usize, Arc<str>, Option<String>), usize>,
     /// The group of the claims about the event as a whole, by rulebook position: most claims

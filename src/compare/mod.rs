@@ -16,7 +16,7 @@ use crate::claim::{Claim, Interval, Quantity, Value};
 use crate::finding::{Code, Finding, Severity, Verdict};
 use crate::rules::{Comparator, FieldRule, Rulebook};
 use crate::source::Role;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// A cluster of agreeing values: indexes into the candidate list, most precise first.
 struct Cluster {
@@ -238,7 +238,7 @@ fn compare_drafts(
         let mut claims: Vec<Claim> = Vec::new();
         // Equal claims share their source and place: each claim is compared only with those
         // kept at the same place, not with every claim kept (sources² for each draft).
-        let mut kept_at: HashMap<(usize, usize, usize), Vec<usize>> = HashMap::new();
+        let mut kept_at: HashMap<(usize, usize, usize), Vec<usize>> = HashMap::default();
         let push = |claims: &mut Vec<Claim>, kept_at: &mut HashMap<_, Vec<usize>>, c: &Claim| {
             kept_at.entry((c.source, c.location.start, c.location.end)).or_default().push(claims.len());
             claims.push(c.clone());
@@ -384,7 +384,7 @@ fn cluster(claims: &[&Claim], rule: &FieldRule, rules: &Rulebook) -> Vec<Cluster
     // Thousands of sources give a handful of values. A value met before goes to the cluster it
     // went to then: bounds only narrow and first members stay, so every cluster before that
     // one still refuses it and that one still takes it.
-    let mut placed: HashMap<ValueKey<'_>, usize> = HashMap::new();
+    let mut placed: HashMap<ValueKey<'_>, usize> = HashMap::default();
     for index in order {
         let Some(claim) = claims.get(index) else { continue };
         let key = ValueKey::of(&claim.value);
