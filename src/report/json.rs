@@ -149,18 +149,9 @@ pub fn claims_start() -> &'static str {
 
 /// One claim of [`claims`] from the source at `path`, indented in the array, after a comma
 /// unless it is the first.
-pub fn claims_item_in(out: &mut String, claim: &Claim, path: &str, first: bool) {
-    let one = serde_json::to_string_pretty(&claim_view_in(claim, path)).unwrap_or_else(|_| "{}".to_string());
-    out.push_str(if first { "\n" } else { ",\n" });
-    // JSON strings hold no raw line breaks, so every line of the claim is one of its own. The
-    // breaks are found with one byte search (a claim has a dozen lines, and `extract` writes
-    // hundreds of thousands of claims).
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', one.as_bytes()).chain(std::iter::once(one.len())) {
-        out.push_str(if start == 0 { "    " } else { "\n    " });
-        out.push_str(one.get(start..end).unwrap_or(""));
-        start = end + 1;
-    }
+pub fn claims_item_in(out: &mut Vec<u8>, claim: &Claim, path: &str, first: bool) {
+    out.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+    super::claim_json::claim_into(out, claim, path, super::claim_json::Layout::Pretty { depth: 2 });
 }
 
 /// The end of [`claims`], after `count` claims.
@@ -259,12 +250,12 @@ mod tests {
             in_heading: false,
         };
         for list in [vec![], vec![claim("A")], vec![claim("A"), claim("B \u{202e}")]] {
-            let mut pieces = claims_start().to_string();
+            let mut pieces = claims_start().as_bytes().to_vec();
             for (i, c) in list.iter().enumerate() {
                 claims_item_in(&mut pieces, c, &sources[0].path, i == 0);
             }
-            pieces.push_str(claims_end(list.len()));
-            assert_eq!(pieces, claims(&list, &sources));
+            pieces.extend_from_slice(claims_end(list.len()).as_bytes());
+            assert_eq!(String::from_utf8(pieces).unwrap(), claims(&list, &sources));
         }
     }
 }

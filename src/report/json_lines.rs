@@ -51,9 +51,10 @@ pub fn claims(claims: &[Claim], sources: &[SourceInfo]) -> String {
 }
 
 /// Like [`claims`] for claims of the one source at `path`, appending to `out`.
-pub fn claims_in(out: &mut String, claims: &[Claim], path: &str) {
+pub fn claims_in(out: &mut Vec<u8>, claims: &[Claim], path: &str) {
     for claim in claims {
-        push_line(out, &super::json::claim_view_in(claim, path));
+        super::claim_json::claim_into(out, claim, path, super::claim_json::Layout::Compact);
+        out.push(b'\n');
     }
 }
 

@@ -3,6 +3,7 @@
 //! One report model ([`Report`]) feeds every format; each format is a small renderer in its own
 //! file, picked from a closed enum. Renderers return bytes; the binary decides where they go.
 
+mod claim_json;
 mod github;
 mod json;
 mod json_lines;
@@ -209,7 +210,7 @@ impl ClaimStream {
     /// The claims of the one source at `path`, rendered on their own (on any thread) for
     /// [`ClaimStream::push`]: rendering is most of the work of writing them.
     pub fn render(&self, claims: &[Claim], path: &str) -> String {
-        let mut out = String::new();
+        let mut out = Vec::new();
         if self.lines {
             json_lines::claims_in(&mut out, claims, path);
         } else {
@@ -217,7 +218,8 @@ impl ClaimStream {
                 json::claims_item_in(&mut out, claim, path, false);
             }
         }
-        out
+        // Only whole strings were written, so the bytes are UTF-8; checked once per source.
+        String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 
     /// Appends `count` claims rendered by [`ClaimStream::render`] to `out`.
