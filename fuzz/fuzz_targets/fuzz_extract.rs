@@ -1,7 +1,8 @@
 //! Extraction from arbitrary bytes (read as plain text) with the embedded default rulebook.
 //! The first byte chooses whether the source has an article date, so relative dates resolve.
 //! Also checks property 6 of `tests/properties.rs`: what `check` reads (only the sentences
-//! around cues) is exactly the claims with a field of a full reading.
+//! around cues) is exactly the claims with a field of a full reading; and that the claims
+//! `extract` streams in JSON and JSON lines (written by hand) are the bytes serde gives.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -36,7 +37,14 @@ fuzz_target!(|data: &[u8]| {
     let (read_for_check, _) = extractor().extract_fielded_capped(&source, 0, usize::MAX);
     assert_eq!(read_for_check, fielded, "check's reading differs from the full reading");
     let infos = [SourceInfo { path: source.path.clone(), role: source.role }];
-    for format in [report::Format::Table, report::Format::Json, report::Format::JsonLines] {
-        let _ = report::render_claims(&claims, &infos, format);
+    let _ = report::render_claims(&claims, &infos, report::Format::Table);
+    for format in [report::Format::Json, report::Format::JsonLines] {
+        let whole = report::render_claims(&claims, &infos, format);
+        let Some(mut stream) = report::ClaimStream::new(format) else { panic!("{format:?} streams") };
+        let mut streamed = stream.start().to_string();
+        let rendered = stream.render(&claims, &source.path);
+        stream.push(&mut streamed, &rendered, claims.len());
+        streamed.push_str(stream.finish());
+        assert_eq!(streamed, whole, "streamed {format:?} differs from serde's");
     }
 });
