@@ -198,6 +198,20 @@ struct ReadOne {
     claims: Vec<Claim>,
     /// The claims as a stream renders them, when the run streams.
     rendered: String,
+    /// The claims as rows of the claims table, when the run prints one (the claims themselves
+    /// are then let go on the worker).
+    rows: Option<report::ClaimRows>,
+}
+
+/// What the workers make of each source's claims besides the claims.
+#[derive(Clone, Copy)]
+enum Render<'a> {
+    /// Nothing: the claims are what is wanted (`check`).
+    Nothing,
+    /// The text a stream writes (`extract` in JSON and JSON lines).
+    Stream(&'a report::ClaimStream),
+    /// Rows of the claims table (`extract` as a table): the claims are not kept.
+    Rows,
 }
 
 /// Lists, reads and extracts `inputs` a batch at a time (each batch in parallel), handing each
@@ -209,7 +223,7 @@ fn read_sources(
     config: &Config,
     extractor: &Extractor,
     progress: &(dyn Fn(usize, usize) + Sync),
-    stream: Option<&report::ClaimStream>,
+    render: Render<'_>,
     fielded_only: bool,
     mut sink: impl FnMut(Vec<ReadOne>) -> Result<(), Error>,
 ) -> Result<Vec<String>, Error> {
@@ -273,9 +287,18 @@ fn read_sources(
                         extractor.extract_capped(&source, index, limit)
                     };
                     let claims = cap_claims(claims, read_count, &source.path, limit, &mut warnings);
-                    let rendered = stream.map_or(String::new(), |s| s.render(&claims, &source.path));
+                    let (claims, rendered, rows) = match render {
+                        Render::Nothing => (claims, String::new(), None),
+                        Render::Stream(stream) => {
+                            let rendered = stream.render(&claims, &source.path);
+                            (claims, rendered, None)
+                        }
+                        Render::Rows => {
+                            (Vec::new(), String::new(), Some(report::ClaimRows::of(&claims, &source.path)))
+                        }
+                    };
                     progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-                    Ok(ReadOne { source: ReadSource::of(&source, index), warnings, claims, rendered })
+                    Ok(ReadOne { source: ReadSource::of(&source, index), warnings, claims, rendered, rows })
                 })
                 .collect()
         };
@@ -315,9 +338,9 @@ pub fn run_with_progress(
 }
 
 /// Runs a command like [`run_with_progress`], writing to `out` what can be written as it is
-/// made (the claims of `extract` in JSON and JSON lines, a batch of sources at a time, so a
-/// large corpus never sits in memory as one text). [`Outcome::stdout`] holds the rest, to be
-/// written after it.
+/// made (the claims of `extract` in JSON and JSON lines, a batch of sources at a time, and its
+/// table a piece at a time once every row is read, so a large corpus never sits in memory as
+/// one text). [`Outcome::stdout`] holds the rest, to be written after it.
 ///
 /// # Errors
 ///
@@ -371,31 +394,35 @@ pub fn run_to(
             let mut infos: Vec<SourceInfo> = Vec::new();
             let mut warnings = Vec::new();
             let mut stream = report::ClaimStream::new(config.format);
-            let mut kept: Vec<Claim> = Vec::new();
+            // Without a stream the claims become table rows on the workers, gathered here.
+            let mut rows = report::ClaimRows::default();
             let mut text = stream.as_ref().map_or(String::new(), |s| s.start().to_string());
             let renderer = report::ClaimStream::new(config.format);
-            let listed =
-                read_sources(&with_roles, config, &extractor, progress, renderer.as_ref(), false, |batch| {
-                    for one in batch {
-                        infos.push(SourceInfo { path: one.source.path, role: one.source.role });
-                        warnings.extend(one.warnings);
-                        match stream.as_mut() {
-                            Some(stream) => stream.push(&mut text, &one.rendered, one.claims.len()),
-                            None => kept.extend(one.claims),
-                        }
+            let render = renderer.as_ref().map_or(Render::Rows, Render::Stream);
+            let listed = read_sources(&with_roles, config, &extractor, progress, render, false, |batch| {
+                for one in batch {
+                    infos.push(SourceInfo { path: one.source.path, role: one.source.role });
+                    warnings.extend(one.warnings);
+                    match stream.as_mut() {
+                        Some(stream) => stream.push(&mut text, &one.rendered, one.claims.len()),
+                        None => rows.append(one.rows.unwrap_or_default()),
                     }
-                    if stream.is_some() {
-                        out.write_all(text.as_bytes()).map_err(Error::Output)?;
-                        text.clear();
-                    }
-                    Ok(())
-                })?;
+                }
+                if stream.is_some() {
+                    out.write_all(text.as_bytes()).map_err(Error::Output)?;
+                    text.clear();
+                }
+                Ok(())
+            })?;
             let stdout = match &stream {
                 Some(stream) => {
                     out.write_all(stream.finish().as_bytes()).map_err(Error::Output)?;
                     String::new()
                 }
-                None => report::render_claims(&kept, &infos, config.format),
+                None => {
+                    rows.write_to(out, infos.len()).map_err(Error::Output)?;
+                    String::new()
+                }
             };
             Ok(Outcome {
                 stdout,
@@ -427,7 +454,7 @@ pub fn run_to(
             // main thread's time, which is taken from the workers on two cores.
             let mut sentences: foldhash::HashSet<std::sync::Arc<str>> = foldhash::HashSet::default();
             let mut warnings =
-                read_sources(&with_roles, config, &extractor, progress, None, true, |batch| {
+                read_sources(&with_roles, config, &extractor, progress, Render::Nothing, true, |batch| {
                     for one in batch {
                         sources.push(one.source);
                         read_warnings.extend(one.warnings);

@@ -4,6 +4,8 @@
 //! file, picked from a closed enum. Renderers return bytes; the binary decides where they go.
 
 mod claim_json;
+mod claims_table;
+pub use claims_table::ClaimRows;
 mod github;
 mod json;
 mod json_lines;

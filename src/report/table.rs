@@ -404,31 +404,8 @@ fn char_diff(a: &str, b: &str, style: Style) -> String {
 
 /// Every claim of an `extract` run.
 pub fn claims(claims: &[Claim], sources: &[SourceInfo]) -> String {
-    let mut table = new_table();
-    table.set_header(vec!["location", "field", "kind", "text", "value", "scope"]);
-    for c in claims {
-        let path = sources.get(c.source).map_or("", |s| s.path.as_str());
-        table.add_row(vec![
-            format!("{}:{}:{}", for_terminal(path), c.location.line, c.location.column),
-            c.field.as_deref().unwrap_or("—").to_string(),
-            c.kind.as_str().to_string(),
-            for_terminal(&c.text),
-            for_terminal(&c.value.display()),
-            c.scope.as_ref().map_or_else(String::new, |s| for_terminal(&s.label)),
-        ]);
-    }
-    let mut out = if claims.is_empty() { "No claims found.\n".to_string() } else { format!("{table}\n") };
-    let fielded = claims.iter().filter(|c| c.field.is_some()).count();
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
-    out.push_str(&format!(
-        "\n{} claim{}, {} with a field, from {} source{}\n",
-        claims.len(),
-        plural(claims.len()),
-        fielded,
-        sources.len(),
-        plural(sources.len())
-    ));
-    out
+    let paths: Vec<&str> = sources.iter().map(|s| s.path.as_str()).collect();
+    super::claims_table::ClaimRows::of_run(claims, &paths).render(sources.len())
 }
 
 /// The rulebook in force.
