@@ -498,12 +498,12 @@ pub fn run_to(
             let failed = fail_on.is_some_and(|threshold| {
                 report.findings.iter().any(|f| is_failure_candidate(f.verdict) && f.severity >= threshold)
             });
-            let stdout = report::render_report(&report, config.format, config.style);
+            report::write_report(&report, config.format, config.style, out).map_err(Error::Output)?;
             // A report of 10,000 sources holds hundreds of thousands of claims; they are freed
             // on a worker thread so the answer is not kept waiting for it.
             rayon::spawn(move || drop(report));
             Ok(Outcome {
-                stdout,
+                stdout: String::new(),
                 warnings,
                 status: if failed { Status::Findings } else { Status::Clean },
                 notes,

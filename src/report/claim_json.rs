@@ -1,15 +1,19 @@
-//! One claim of `extract` as JSON, written straight into the output.
+//! Claims and `check` reports as JSON, written straight into the output.
 //!
-//! `extract` writes hundreds of thousands of claims, and with serde's pretty printer a fifth of
-//! its time went to building each claim as a string of its own, splitting it into lines to indent
-//! them, and escaping its strings a byte at a time. Here a claim is written by hand, at its depth,
-//! and strings are searched for what needs escaping eight bytes at a time. The bytes are the same
-//! as serde's (`report::json::claims` and `report::json_lines::claims` still use it, through the
-//! `Serialize` impls of `claim`; the tests here compare the two).
+//! `extract` writes hundreds of thousands of claims, and a `check` report of 10,000 sources
+//! shows each claim of each finding with its sentence (120 MB of JSON). With serde's pretty
+//! printer a fifth of `extract`'s time went to building each claim as a string of its own,
+//! splitting it into lines to indent them, and escaping its strings a byte at a time; a JSON
+//! report took a second more than the table. Here they are written by hand, at their depth, and
+//! strings are searched for what needs escaping eight bytes at a time. The bytes are the same
+//! as serde's (`report::json::claims`, `report::json::report_by_serde` and their JSON-lines
+//! counterparts still use it, through the `Serialize` views; the tests compare the two).
 
 use std::fmt::Write as _;
 
+use super::{Report, SourceInfo, Summary};
 use crate::claim::{Claim, DateValue, Qualifier, Value};
+use crate::finding::Finding;
 
 /// How a claim is laid out.
 #[derive(Debug, Clone, Copy)]
@@ -54,6 +58,170 @@ pub(super) fn claim_into(out: &mut Vec<u8>, claim: &Claim, path: &str, layout: L
     object.key("sentence");
     escape_into(object.out, &claim.sentence);
     object.close();
+}
+
+/// The `check` report (version 1) in the pretty layout, line break included.
+pub(super) fn report_into(out: &mut Vec<u8>, report: &Report) {
+    // Writing into a vector cannot fail.
+    let _ = write_report(out, report, Layout::Pretty { depth: 0 });
+}
+
+/// The `check` report as JSON lines: a `finding` line per finding, then a `summary` line.
+pub(super) fn report_lines_into(out: &mut Vec<u8>, report: &Report) {
+    let _ = write_report(out, report, Layout::Compact);
+}
+
+/// Writes the `check` report to `out`, pretty as [`report_into`] or compact as
+/// [`report_lines_into`], a piece at a time: a report of 10,000 sources is 120 MB of JSON, and it
+/// is never held whole in memory beside the findings.
+///
+/// # Errors
+///
+/// When `out` refuses a write.
+pub(super) fn write_report(
+    out: &mut dyn std::io::Write,
+    report: &Report,
+    layout: Layout,
+) -> std::io::Result<()> {
+    /// Written out whenever the text made reaches this size.
+    const PIECE: usize = 1 << 16;
+    let mut buffer: Vec<u8> = Vec::with_capacity(PIECE + 4096);
+    let pretty = matches!(layout, Layout::Pretty { .. });
+    if pretty {
+        // The opening of the report object and its first entries, as `Object` writes them.
+        buffer.extend_from_slice(b"{\n  \"version\": 1,\n  \"sources\": ");
+        let mut sources = Array::open(&mut buffer, layout, 1);
+        for source in &report.sources {
+            sources.item();
+            let mut view = Object::open(sources.out, layout, 2);
+            view.key("path");
+            escape_into(view.out, &source.path);
+            view.key("role");
+            escape_into(view.out, source.role.as_str());
+            view.close();
+        }
+        sources.close();
+        buffer.extend_from_slice(b",\n  \"findings\": [");
+    }
+    for (k, finding) in report.findings.iter().enumerate() {
+        if pretty {
+            buffer.extend_from_slice(if k == 0 { b"\n    " } else { b",\n    " });
+            let mut view = Object::open(&mut buffer, layout, 2);
+            finding_fields(&mut view, finding, &report.sources);
+            view.close();
+        } else {
+            let mut line = Object::open(&mut buffer, layout, 0);
+            line.key("type");
+            escape_into(line.out, "finding");
+            finding_fields(&mut line, finding, &report.sources);
+            line.close();
+            buffer.push(b'\n');
+        }
+        if buffer.len() >= PIECE {
+            out.write_all(&buffer)?;
+            buffer.clear();
+        }
+    }
+    if pretty {
+        buffer.extend_from_slice(if report.findings.is_empty() { b"]" } else { b"\n  ]" });
+        buffer.extend_from_slice(b",\n  \"summary\": ");
+        let mut summary = Object::open(&mut buffer, layout, 1);
+        summary_fields(&mut summary, &report.summary());
+        summary.close();
+        buffer.extend_from_slice(b"\n}\n");
+    } else {
+        let mut line = Object::open(&mut buffer, layout, 0);
+        line.key("type");
+        escape_into(line.out, "summary");
+        summary_fields(&mut line, &report.summary());
+        line.close();
+        buffer.push(b'\n');
+    }
+    out.write_all(&buffer)
+}
+
+/// The entries of one finding, in the order of `report::json::FindingView`.
+fn finding_fields(object: &mut Object<'_>, finding: &Finding, sources: &[SourceInfo]) {
+    let path = |index: usize| sources.get(index).map_or("", |s| s.path.as_str());
+    let (layout, depth) = (object.layout, object.depth);
+    object.key("field");
+    escape_into(object.out, &finding.field);
+    object.key("label");
+    escape_into(object.out, &finding.label);
+    object.key("verdict");
+    escape_into(object.out, finding.verdict.as_str());
+    object.key("severity");
+    escape_into(object.out, finding.severity.as_str());
+    object.key("code");
+    escape_into(object.out, finding.code.as_str());
+    object.key("message");
+    escape_into(object.out, &finding.message);
+    object.key("rounded");
+    boolean(object.out, finding.rounded);
+    object.key("scope");
+    optional_string(object.out, finding.scope.as_ref().map(|s| s.label.as_str()));
+    object.key("outliers");
+    {
+        let mut outliers = Array::open(object.out, layout, depth + 1);
+        for &index in &finding.outliers {
+            outliers.item();
+            escape_into(outliers.out, path(index));
+        }
+        outliers.close();
+    }
+    object.key("internal_source");
+    optional_string(object.out, finding.internal_source.map(path));
+    object.key("draft");
+    optional_string(object.out, finding.draft.map(path));
+    object.key("claims");
+    // A mark per claim: searching the primaries for every claim costs sources × claims.
+    let mut primary = vec![false; finding.claims.len()];
+    for &i in finding.primary.iter().flatten() {
+        if let Some(mark) = primary.get_mut(i) {
+            *mark = true;
+        }
+    }
+    let mut claims = Array::open(object.out, layout, depth + 1);
+    for (claim, is_primary) in finding.claims.iter().zip(primary) {
+        claims.item();
+        let mut view = Object::open(claims.out, layout, depth + 2);
+        view.key("source");
+        escape_into(view.out, path(claim.source));
+        view.key("text");
+        escape_into(view.out, &claim.text);
+        view.key("value");
+        value_into(view.out, &claim.value, layout, depth + 3);
+        view.key("line");
+        integer(view.out, claim.location.line);
+        view.key("column");
+        integer(view.out, claim.location.column);
+        view.key("scope");
+        optional_string(view.out, claim.scope.as_ref().map(|s| s.label.as_str()));
+        view.key("primary");
+        boolean(view.out, is_primary);
+        view.key("sentence");
+        escape_into(view.out, &claim.sentence);
+        view.close();
+    }
+    claims.close();
+}
+
+/// The entries of the summary, in the order of [`Summary`]'s fields.
+fn summary_fields(object: &mut Object<'_>, summary: &Summary) {
+    for (key, count) in [
+        ("sources", summary.sources),
+        ("fields", summary.fields),
+        ("conflicts", summary.conflicts),
+        ("agreements", summary.agreements),
+        ("gaps", summary.gaps),
+        ("unsupported", summary.unsupported),
+        ("suppressed", summary.suppressed),
+        ("baselined", summary.baselined),
+        ("suppression_problems", summary.suppression_problems),
+    ] {
+        object.key(key);
+        integer(object.out, count);
+    }
 }
 
 /// A value as `claim::Value`'s `Serialize` gives it, its braces at `depth`.
@@ -197,6 +365,41 @@ impl<'a> Object<'a> {
     }
 }
 
+/// An array being written, its brackets at `depth`: like [`Object`], items instead of keys.
+struct Array<'a> {
+    out: &'a mut Vec<u8>,
+    layout: Layout,
+    depth: usize,
+    first: bool,
+}
+
+impl<'a> Array<'a> {
+    fn open(out: &'a mut Vec<u8>, layout: Layout, depth: usize) -> Array<'a> {
+        out.push(b'[');
+        Array { out, layout, depth, first: true }
+    }
+
+    /// Starts the next item.
+    fn item(&mut self) {
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+        if matches!(self.layout, Layout::Pretty { .. }) {
+            self.out.push(b'\n');
+            indent(self.out, self.depth + 1);
+        }
+    }
+
+    fn close(self) {
+        if !self.first && matches!(self.layout, Layout::Pretty { .. }) {
+            self.out.push(b'\n');
+            indent(self.out, self.depth);
+        }
+        self.out.push(b']');
+    }
+}
+
 fn indent(out: &mut Vec<u8>, depth: usize) {
     let mut left = 2 * depth;
     while left > 0 {
@@ -294,6 +497,85 @@ mod tests {
             escape_into(&mut ours, &text);
             let theirs = serde_json::to_string(&text).unwrap();
             assert_eq!(String::from_utf8(ours).unwrap(), theirs, "{text:?}");
+        }
+    }
+
+    /// Every example's `check` report, each source read as the command line would read it,
+    /// the editorial one with its draft and references, and one of sources on a corpus.
+    fn example_reports() -> Vec<Report> {
+        use crate::source::{Format, Role, Source};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let read = |path: std::path::PathBuf, role: Role| {
+            let bytes = std::fs::read(&path).unwrap();
+            let format = match path.extension().and_then(|e| e.to_str()) {
+                Some("md") => Format::Markdown,
+                Some("html") => Format::Html,
+                _ => Format::Text,
+            };
+            Source::from_bytes(&path.display().to_string(), role, format, &bytes).unwrap()
+        };
+        let files = |dir: &str, role: Role| -> Vec<Source> {
+            let mut paths: Vec<_> =
+                std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
+            paths.sort();
+            paths
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|e| e != "yml") && !p.ends_with("README.md"))
+                .map(|p| read(p, role))
+                .collect()
+        };
+        let rules = crate::rules::Rulebook::default_rules().unwrap();
+        let mut sets: Vec<Vec<Source>> = ["police-operation", "earthquake-outlier", "storm-agree"]
+            .iter()
+            .map(|d| files(d, Role::Source))
+            .collect();
+        let mut editorial = files("editorial/drafts", Role::Draft);
+        editorial.extend(files("editorial/refs", Role::Reference));
+        sets.push(editorial);
+        // A field in a place within the event's area, and a string the writer must escape.
+        sets.push(vec![
+            Source::from_bytes(
+                "a \"1\".txt",
+                Role::Source,
+                Format::Text,
+                b"The earthquake killed 5,000 people. In Syria, 1,200 people died.",
+            )
+            .unwrap(),
+            Source::from_bytes(
+                "b\\2.txt",
+                Role::Source,
+                Format::Text,
+                b"The quake killed about 5,100 people. In Syria, 1,500 people died.\tAid came.",
+            )
+            .unwrap(),
+        ]);
+        sets.iter().map(|sources| crate::check(sources, &rules).unwrap()).collect()
+    }
+
+    #[test]
+    fn reports_are_the_bytes_serde_gives_in_both_layouts() {
+        let reports = example_reports();
+        // The examples give what the writer has to handle: conflicts with outliers, a draft's
+        // findings, scoped fields, one-sided fields with no claims from some sources.
+        assert!(reports.iter().any(|r| r.findings.iter().any(|f| !f.outliers.is_empty())));
+        assert!(reports.iter().any(|r| r.findings.iter().any(|f| f.draft.is_some())));
+        assert!(reports.iter().any(|r| r.findings.iter().any(|f| f.scope.is_some())));
+        for report in &reports {
+            assert_eq!(super::super::json::report(report), super::super::json::report_by_serde(report));
+            assert_eq!(
+                super::super::json_lines::report(report),
+                super::super::json_lines::report_by_serde(report)
+            );
+        }
+        let empty = Report { sources: Vec::new(), findings: Vec::new(), ..reports[0].clone() };
+        // Counts that differ from each other, so that no two summary entries can be swapped.
+        let counted = Report { suppressed: 3, baselined: 5, ..reports[0].clone() };
+        for report in [&empty, &counted] {
+            assert_eq!(super::super::json::report(report), super::super::json::report_by_serde(report));
+            assert_eq!(
+                super::super::json_lines::report(report),
+                super::super::json_lines::report_by_serde(report)
+            );
         }
     }
 

@@ -7,11 +7,16 @@
 
 use serde::Serialize;
 
-use super::json::{claim_view, finding_view, FindingView};
-use super::{Report, SourceInfo, Summary};
+use super::json::claim_view;
+#[cfg(test)]
+use super::json::{finding_view, FindingView};
+#[cfg(test)]
+use super::Summary;
+use super::{Report, SourceInfo};
 use crate::claim::Claim;
 
 /// A line of the report: a tag, then the object itself.
+#[cfg(test)]
 #[derive(Serialize)]
 struct Line<T> {
     #[serde(rename = "type")]
@@ -31,6 +36,15 @@ fn push_line<T: Serialize>(out: &mut String, value: &T) {
 
 /// The `check` report: a `finding` line per finding, then a `summary` line.
 pub fn report(report: &Report) -> String {
+    let mut out = Vec::new();
+    super::claim_json::report_lines_into(&mut out, report);
+    // Only whole strings were written, so the bytes are UTF-8.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The report through serde's views: what [`report`] must give, byte for byte.
+#[cfg(test)]
+pub(super) fn report_by_serde(report: &Report) -> String {
     let mut out = String::new();
     for finding in &report.findings {
         let body: FindingView<'_> = finding_view(finding, &report.sources);

@@ -172,6 +172,26 @@ pub fn render_report(report: &Report, format: Format, style: Style) -> String {
     }
 }
 
+/// Writes a `check` report to `out`: JSON and JSON lines a piece at a time (a report of
+/// thousands of sources is never held whole as text), other formats as [`render_report`] gives
+/// them.
+///
+/// # Errors
+///
+/// When `out` refuses a write.
+pub fn write_report(
+    report: &Report,
+    format: Format,
+    style: Style,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => claim_json::write_report(out, report, claim_json::Layout::Pretty { depth: 0 }),
+        Format::JsonLines => claim_json::write_report(out, report, claim_json::Layout::Compact),
+        _ => out.write_all(render_report(report, format, style).as_bytes()),
+    }
+}
+
 /// Renders the claims of an `extract` run.
 pub fn render_claims(claims: &[Claim], sources: &[SourceInfo], format: Format) -> String {
     match format {
