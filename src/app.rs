@@ -414,18 +414,13 @@ pub fn run_to(
                 }
                 Ok(())
             })?;
-            let stdout = match &stream {
-                Some(stream) => {
-                    out.write_all(stream.finish().as_bytes()).map_err(Error::Output)?;
-                    String::new()
-                }
-                None => {
-                    rows.write_to(out, infos.len()).map_err(Error::Output)?;
-                    String::new()
-                }
-            };
+            match &stream {
+                Some(stream) => out.write_all(stream.finish().as_bytes()),
+                None => rows.write_to(out, infos.len()),
+            }
+            .map_err(Error::Output)?;
             Ok(Outcome {
-                stdout,
+                stdout: String::new(),
                 warnings: listed.into_iter().chain(warnings).collect(),
                 status: Status::Clean,
                 notes: Vec::new(),
