@@ -86,6 +86,14 @@ pub(super) fn write_report(
     /// Written out whenever the text made reaches this size.
     const PIECE: usize = 1 << 16;
     let mut buffer: Vec<u8> = Vec::with_capacity(PIECE + 4096);
+    // A finding of 10,000 sources is megabytes by itself: it is written out as it grows too.
+    let mut spill = |text: &mut Vec<u8>| -> std::io::Result<()> {
+        if text.len() >= PIECE {
+            out.write_all(text)?;
+            text.clear();
+        }
+        Ok(())
+    };
     let pretty = matches!(layout, Layout::Pretty { .. });
     if pretty {
         // The opening of the report object and its first entries, as `Object` writes them.
@@ -107,20 +115,17 @@ pub(super) fn write_report(
         if pretty {
             buffer.extend_from_slice(if k == 0 { b"\n    " } else { b",\n    " });
             let mut view = Object::open(&mut buffer, layout, 2);
-            finding_fields(&mut view, finding, &report.sources);
+            finding_fields(&mut view, finding, &report.sources, &mut spill)?;
             view.close();
         } else {
             let mut line = Object::open(&mut buffer, layout, 0);
             line.key("type");
             escape_into(line.out, "finding");
-            finding_fields(&mut line, finding, &report.sources);
+            finding_fields(&mut line, finding, &report.sources, &mut spill)?;
             line.close();
             buffer.push(b'\n');
         }
-        if buffer.len() >= PIECE {
-            out.write_all(&buffer)?;
-            buffer.clear();
-        }
+        spill(&mut buffer)?;
     }
     if pretty {
         buffer.extend_from_slice(if report.findings.is_empty() { b"]" } else { b"\n  ]" });
@@ -141,7 +146,13 @@ pub(super) fn write_report(
 }
 
 /// The entries of one finding, in the order of `report::json::FindingView`.
-fn finding_fields(object: &mut Object<'_>, finding: &Finding, sources: &[SourceInfo]) {
+/// `spill` is handed the text made so far after each claim, to write out when it has grown.
+fn finding_fields(
+    object: &mut Object<'_>,
+    finding: &Finding,
+    sources: &[SourceInfo],
+    spill: &mut dyn FnMut(&mut Vec<u8>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let path = |index: usize| sources.get(index).map_or("", |s| s.path.as_str());
     let (layout, depth) = (object.layout, object.depth);
     object.key("field");
@@ -202,8 +213,10 @@ fn finding_fields(object: &mut Object<'_>, finding: &Finding, sources: &[SourceI
         view.key("sentence");
         escape_into(view.out, &claim.sentence);
         view.close();
+        spill(claims.out)?;
     }
     claims.close();
+    Ok(())
 }
 
 /// The entries of the summary, in the order of [`Summary`]'s fields.
@@ -570,7 +583,14 @@ mod tests {
         let empty = Report { sources: Vec::new(), findings: Vec::new(), ..reports[0].clone() };
         // Counts that differ from each other, so that no two summary entries can be swapped.
         let counted = Report { suppressed: 3, baselined: 5, ..reports[0].clone() };
-        for report in [&empty, &counted] {
+        // A finding far longer than the pieces the report is written in: written out as it grows.
+        let mut long = reports[0].clone();
+        if let Some(finding) = long.findings.iter_mut().find(|f| !f.claims.is_empty()) {
+            let claims = finding.claims.clone();
+            finding.claims = claims.iter().cycle().take(2_000).cloned().collect();
+        }
+        assert!(super::super::json::report(&long).len() > 4 << 16);
+        for report in [&empty, &counted, &long] {
             assert_eq!(super::super::json::report(report), super::super::json::report_by_serde(report));
             assert_eq!(
                 super::super::json_lines::report(report),
