@@ -9,8 +9,10 @@
 # from `claimdiff rules --format json` (field `cues`) into a pattern file; then times
 #
 #   rg -i -c -F -f PATTERNS CORPUS/                      the cue-word scan, the yardstick
-#   claimdiff extract --format json CORPUS/ > /dev/null
-#   claimdiff check CORPUS/ > /dev/null
+#   claimdiff extract --format json CORPUS/ > /dev/null   (row "extract")
+#   claimdiff extract CORPUS/ > /dev/null                 (row "extract-table", the default format)
+#   claimdiff check CORPUS/ > /dev/null                   (row "check")
+#   claimdiff check --format json CORPUS/ > /dev/null     (row "check-json", what CI reads)
 #
 # with hyperfine when it is installed (median of RUNS runs after one warm-up), else with a loop
 # of /usr/bin/time; then runs each once more under /usr/bin/time -v for peak RSS and CPU time,
@@ -80,12 +82,26 @@ cat "$CORPUS"/* >/dev/null
 
 RG=(rg -i -c -F -f "$WORK/patterns" "$CORPUS/")
 EXTRACT=("$BIN" extract --isolated --format json "$CORPUS/")
+EXTRACT_TABLE=("$BIN" extract --isolated "$CORPUS/")
 CHECK=("$BIN" check --isolated "$CORPUS/")
+CHECK_JSON=("$BIN" check --isolated --format json "$CORPUS/")
+NAMES=(rg extract extract-table check check-json)
+command_of() {
+    case $1 in
+        rg) cmd=("${RG[@]}") ;;
+        extract) cmd=("${EXTRACT[@]}") ;;
+        extract-table) cmd=("${EXTRACT_TABLE[@]}") ;;
+        check) cmd=("${CHECK[@]}") ;;
+        check-json) cmd=("${CHECK_JSON[@]}") ;;
+    esac
+}
 
-# Sanity: the three commands work (check exits 1 on conflicts; rg 0 when something matched).
+# Sanity: the commands work (check exits 1 on conflicts; rg 0 when something matched).
 "${RG[@]}" >/dev/null
 "${EXTRACT[@]}" >/dev/null
+"${EXTRACT_TABLE[@]}" >/dev/null
 "${CHECK[@]}" >/dev/null || [ $? = 1 ]
+"${CHECK_JSON[@]}" >/dev/null || [ $? = 1 ]
 
 median() { sort -n | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
@@ -95,8 +111,10 @@ if command -v hyperfine >/dev/null; then
     hyperfine --style basic --warmup 1 --runs "$RUNS" -i --export-json "$WORK/hyperfine.json" \
         -n rg "${RG[*]} > /dev/null" \
         -n extract "${EXTRACT[*]} > /dev/null" \
-        -n check "${CHECK[*]} > /dev/null" >&2
-    for name in rg extract check; do
+        -n extract-table "${EXTRACT_TABLE[*]} > /dev/null" \
+        -n check "${CHECK[*]} > /dev/null" \
+        -n check-json "${CHECK_JSON[*]} > /dev/null" >&2
+    for name in "${NAMES[@]}"; do
         if command -v jq >/dev/null; then
             wall[$name]=$(jq -r ".results[] | select(.command == \"$name\") | .median" "$WORK/hyperfine.json")
         else
@@ -105,12 +123,8 @@ if command -v hyperfine >/dev/null; then
     done
 else
     echo "== /usr/bin/time, $RUNS runs each (hyperfine not installed)" >&2
-    for name in rg extract check; do
-        case $name in
-            rg) cmd=("${RG[@]}") ;;
-            extract) cmd=("${EXTRACT[@]}") ;;
-            check) cmd=("${CHECK[@]}") ;;
-        esac
+    for name in "${NAMES[@]}"; do
+        command_of "$name"
         : >"$WORK/$name.times"
         for _ in $(seq "$RUNS"); do
             /usr/bin/time -f '%e' -o "$WORK/t" "${cmd[@]}" >/dev/null || true
@@ -122,12 +136,8 @@ fi
 
 # One more run each under time -v: peak RSS and CPU seconds.
 declare -A rss cpu elapsed
-for name in rg extract check; do
-    case $name in
-        rg) cmd=("${RG[@]}") ;;
-        extract) cmd=("${EXTRACT[@]}") ;;
-        check) cmd=("${CHECK[@]}") ;;
-    esac
+for name in "${NAMES[@]}"; do
+    command_of "$name"
     /usr/bin/time -v -o "$WORK/$name.v" "${cmd[@]}" >/dev/null || true
     rss[$name]=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/$name.v")
     cpu[$name]=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {print u + s}' "$WORK/$name.v")
@@ -140,11 +150,11 @@ echo "corpus: $CORPUS ($ARTICLES articles, $(awk -v b="$input_bytes" 'BEGIN {pri
 echo "patterns: $(wc -l <"$WORK/patterns") cue words of the default rulebook ($WORK/patterns)"
 echo "machine: $(nproc) cores; $(date -u +%F)"
 echo
-printf '%-9s %12s %12s %8s %12s %10s %10s\n' command "median s" "cpu s" "cores" "peak RSS MB" "RSS/input" "vs rg"
-for name in rg extract check; do
+printf '%-13s %12s %12s %8s %12s %10s %10s\n' command "median s" "cpu s" "cores" "peak RSS MB" "RSS/input" "vs rg"
+for name in "${NAMES[@]}"; do
     awk -v n="$name" -v w="${wall[$name]}" -v c="${cpu[$name]}" -v e="${elapsed[$name]}" -v r="${rss[$name]}" -v b="$input_bytes" \
         -v g="${wall[rg]}" 'BEGIN {
-            printf "%-9s %12.3f %12.2f %8.2f %12.1f %10.2f %9.1fx\n", n, w, c, (e > 0 ? c / e : 0), r / 1024, r * 1024 / b, w / g
+            printf "%-13s %12.3f %12.2f %8.2f %12.1f %10.2f %9.1fx\n", n, w, c, (e > 0 ? c / e : 0), r / 1024, r * 1024 / b, w / g
         }'
 done
 echo

@@ -1,6 +1,7 @@
 //! The full `check` pipeline on two fuzzed inputs: the first byte picks both formats, the next
 //! two where the rest is split; both sources are read, aligned, compared, and the report is
-//! rendered in every format, with and without colour.
+//! rendered in every format, with and without colour. The JSON report and its JSON lines
+//! (written by hand) must parse, and give back every finding and claim with their strings intact.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -58,6 +59,25 @@ fuzz_target!(|data: &[u8]| {
         report::Format::Sarif,
     ] {
         let _ = report::render_report(&report, format, Style::default());
+    }
+    let json = report::render_report(&report, report::Format::Json, Style::default());
+    let parsed: serde_json::Value = serde_json::from_str(&json).expect("the JSON report parses");
+    let findings = parsed["findings"].as_array().expect("the report has findings");
+    assert_eq!(findings.len(), report.findings.len());
+    for (view, finding) in findings.iter().zip(&report.findings) {
+        assert_eq!(view["message"], finding.message.as_str());
+        let claims = view["claims"].as_array().expect("a finding has claims");
+        assert_eq!(claims.len(), finding.claims.len());
+        for (shown, claim) in claims.iter().zip(&finding.claims) {
+            assert_eq!(shown["text"], claim.text.as_str());
+            assert_eq!(shown["sentence"], &*claim.sentence);
+            assert_eq!(shown["line"], claim.location.line);
+        }
+    }
+    let lines = report::render_report(&report, report::Format::JsonLines, Style::default());
+    assert_eq!(lines.lines().count(), report.findings.len() + 1);
+    for line in lines.lines() {
+        let _: serde_json::Value = serde_json::from_str(line).expect("a report line parses");
     }
     let _ = report::render_report(&report, report::Format::Table, Style { color: true });
     let _ = claimdiff::baseline::render(&report);
