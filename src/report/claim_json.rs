@@ -483,7 +483,7 @@ fn push_escape(out: &mut Vec<u8>, b: u8) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::claim::{Kind, Location, Value};
 
@@ -515,7 +515,7 @@ mod tests {
 
     /// Every example's `check` report, each source read as the command line would read it,
     /// the editorial one with its draft and references, and one of sources on a corpus.
-    fn example_reports() -> Vec<Report> {
+    pub(in crate::report) fn example_reports() -> Vec<Report> {
         use crate::source::{Format, Role, Source};
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
         let read = |path: std::path::PathBuf, role: Role| {

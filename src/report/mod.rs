@@ -188,6 +188,7 @@ pub fn write_report(
     match format {
         Format::Json => claim_json::write_report(out, report, claim_json::Layout::Pretty { depth: 0 }),
         Format::JsonLines => claim_json::write_report(out, report, claim_json::Layout::Compact),
+        Format::Sarif => sarif::write(report, out),
         _ => out.write_all(render_report(report, format, style).as_bytes()),
     }
 }

@@ -117,6 +117,70 @@ struct Fingerprints {
 
 /// The `check` report as a SARIF 2.1.0 log.
 pub fn report(report: &Report) -> String {
+    let mut out = Vec::new();
+    // Writing into a vector cannot fail; serializing plain structs neither.
+    let _ = write(report, &mut out);
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Writes [`report`]'s log to `out` a result at a time: a run of 10,000 sources gives a 50 MB
+/// log, which is never held whole beside the findings. The frame of the log (tool, rules) is
+/// serde's; each result is serde's too, indented to its place in the `results` array.
+///
+/// # Errors
+///
+/// When `out` refuses a write.
+pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    /// Written out whenever the text made reaches this size.
+    const PIECE: usize = 1 << 16;
+    /// The results array's items stand at four levels of two spaces (log, runs, run, results).
+    const ITEM_INDENT: &str = "        ";
+    let frame = serde_json::to_string_pretty(&log(Vec::new())).map_err(std::io::Error::other)?;
+    // serde writes the empty array as `[]`; the results go between its brackets.
+    let (head, tail) =
+        frame.split_once("\"results\": []").ok_or_else(|| std::io::Error::other("no results"))?;
+    let mut text = format!("{head}\"results\": [");
+    let mut any = false;
+    for finding in report.findings.iter().filter(|f| f.verdict != Verdict::Agree) {
+        let one =
+            serde_json::to_string_pretty(&result(finding, &report.sources)).map_err(std::io::Error::other)?;
+        text.push_str(if any { ",\n" } else { "\n" });
+        any = true;
+        // JSON strings hold no raw line breaks, so every line of the result is one of its own.
+        for (k, line) in one.split('\n').enumerate() {
+            if k > 0 {
+                text.push('\n');
+            }
+            text.push_str(ITEM_INDENT);
+            text.push_str(line);
+        }
+        if text.len() >= PIECE {
+            out.write_all(text.as_bytes())?;
+            text.clear();
+        }
+    }
+    text.push_str(if any { "\n      ]" } else { "]" });
+    text.push_str(tail);
+    text.push('\n');
+    out.write_all(text.as_bytes())
+}
+
+/// The whole log through serde at once: what [`report`] must give, byte for byte.
+#[cfg(test)]
+fn report_by_serde(report: &Report) -> String {
+    let results = report
+        .findings
+        .iter()
+        .filter(|f| f.verdict != Verdict::Agree)
+        .map(|f| result(f, &report.sources))
+        .collect();
+    let mut text = serde_json::to_string_pretty(&log(results)).unwrap_or_else(|_| "{}".to_string());
+    text.push('\n');
+    text
+}
+
+/// The log with `results` as its one run's results.
+fn log(results: Vec<SarifResult>) -> Log {
     let rules = Code::ALL
         .iter()
         .map(|code| Rule {
@@ -124,13 +188,7 @@ pub fn report(report: &Report) -> String {
             short_description: Text { text: code.description().to_string() },
         })
         .collect();
-    let results = report
-        .findings
-        .iter()
-        .filter(|f| f.verdict != Verdict::Agree)
-        .map(|f| result(f, &report.sources))
-        .collect();
-    let log = Log {
+    Log {
         schema: SCHEMA,
         version: "2.1.0",
         runs: vec![Run {
@@ -145,11 +203,7 @@ pub fn report(report: &Report) -> String {
             results,
             column_kind: "unicodeCodePoints",
         }],
-    };
-    // Serializing plain structs cannot fail; an empty object is a safe fallback.
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".to_string());
-    text.push('\n');
-    text
+    }
 }
 
 fn result(finding: &Finding, sources: &[SourceInfo]) -> SarifResult {
@@ -276,6 +330,22 @@ fn escape_message(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::claim::{Kind, Value};
+
+    #[test]
+    fn logs_written_a_result_at_a_time_are_serdes_whole_logs() {
+        let reports = crate::report::claim_json::tests::example_reports();
+        let mut cases: Vec<Report> = reports.clone();
+        // No result at all, and far more results than one piece of output holds.
+        cases.push(Report { findings: Vec::new(), ..reports[0].clone() });
+        let mut many = reports[0].clone();
+        many.findings = many.findings.iter().cycle().take(many.findings.len() * 300).cloned().collect();
+        assert!(report(&many).len() > 4 << 16);
+        cases.push(many);
+        for case in &cases {
+            assert_eq!(report(case), report_by_serde(case));
+        }
+        assert!(reports.iter().any(|r| r.findings.iter().any(|f| f.verdict != Verdict::Agree)));
+    }
 
     #[test]
     fn paths_become_uri_references() {
