@@ -9,7 +9,7 @@
 //! where a row could come out differently (a cell of several lines, or one wider than comfy-table
 //! measures) the rows go to comfy-table itself. The tests compare the two.
 
-use comfy_table::{presets, ContentArrangement, Table};
+use comfy_table::Table;
 use unicode_width::UnicodeWidthStr;
 
 use super::sanitize::for_terminal;
@@ -133,9 +133,9 @@ impl ClaimRows {
     /// The table of `extract` for a run of `sources` sources, with the line that counts them.
     pub fn render(&self, sources: usize) -> String {
         let mut out = Vec::new();
-        // Writing into a vector cannot fail, and only whole strings are written.
+        // Writing into a vector cannot fail.
         let _ = self.write_to(&mut out, sources);
-        String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        super::text_of(out)
     }
 
     /// Writes what [`ClaimRows::render`] gives to `out`, a piece at a time: the table of a large
@@ -202,8 +202,7 @@ impl ClaimRows {
 
     /// The same table from comfy-table, for rows this module does not draw itself.
     fn comfy_table(&self) -> Table {
-        let mut table = Table::new();
-        table.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
+        let mut table = super::table::new_table();
         table.set_header(HEADER.to_vec());
         for row in self.rows() {
             table.add_row(row.map(|(cell, _)| cell.to_string()).collect::<Vec<_>>());

@@ -38,8 +38,7 @@ fn push_line<T: Serialize>(out: &mut String, value: &T) {
 pub fn report(report: &Report) -> String {
     let mut out = Vec::new();
     super::claim_json::report_lines_into(&mut out, report);
-    // Only whole strings were written, so the bytes are UTF-8.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    super::text_of(out)
 }
 
 /// The report through serde's views: what [`report`] must give, byte for byte.

@@ -160,6 +160,12 @@ pub fn is_suppression_problem(f: &Finding) -> bool {
     matches!(f.code, Code::UnusedSuppression | Code::SuppressionWithoutReason)
 }
 
+/// The text of `bytes` that a writer here made of whole strings, so UTF-8; checked once, and
+/// never lossy in practice.
+fn text_of(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 /// Renders a `check` report.
 pub fn render_report(report: &Report, format: Format, style: Style) -> String {
     match format {
@@ -241,8 +247,7 @@ impl ClaimStream {
                 json::claims_item_in(&mut out, claim, path, false);
             }
         }
-        // Only whole strings were written, so the bytes are UTF-8; checked once per source.
-        String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        text_of(out)
     }
 
     /// Appends `count` claims rendered by [`ClaimStream::render`] to `out`.

@@ -120,7 +120,7 @@ pub fn report(report: &Report) -> String {
     let mut out = Vec::new();
     // Writing into a vector cannot fail; serializing plain structs neither.
     let _ = write(report, &mut out);
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    super::text_of(out)
 }
 
 /// Writes [`report`]'s log to `out` a result at a time: a run of 10,000 sources gives a 50 MB
