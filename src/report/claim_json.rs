@@ -35,28 +35,18 @@ pub(super) fn claim_into(out: &mut Vec<u8>, claim: &Claim, path: &str, layout: L
         Layout::Compact => 0,
     };
     let mut object = Object::open(out, layout, depth);
-    object.key("source");
-    escape_into(object.out, path);
-    object.key("field");
-    optional_string(object.out, claim.field.as_deref());
-    object.key("kind");
-    escape_into(object.out, claim.kind.as_str());
-    object.key("text");
-    escape_into(object.out, &claim.text);
+    object.string("source", path);
+    object.optional("field", claim.field.as_deref());
+    object.string("kind", claim.kind.as_str());
+    object.string("text", &claim.text);
     object.key("value");
     value_into(object.out, &claim.value, layout, depth + 1);
-    object.key("line");
-    integer(object.out, claim.location.line);
-    object.key("column");
-    integer(object.out, claim.location.column);
-    object.key("start");
-    integer(object.out, claim.location.start);
-    object.key("end");
-    integer(object.out, claim.location.end);
-    object.key("scope");
-    optional_string(object.out, claim.scope.as_ref().map(|s| s.label.as_str()));
-    object.key("sentence");
-    escape_into(object.out, &claim.sentence);
+    object.integer("line", claim.location.line);
+    object.integer("column", claim.location.column);
+    object.integer("start", claim.location.start);
+    object.integer("end", claim.location.end);
+    object.optional("scope", claim.scope.as_ref().map(|s| s.label.as_str()));
+    object.string("sentence", &claim.sentence);
     object.close();
 }
 
@@ -102,10 +92,8 @@ pub(super) fn write_report(
         for source in &report.sources {
             sources.item();
             let mut view = Object::open(sources.out, layout, 2);
-            view.key("path");
-            escape_into(view.out, &source.path);
-            view.key("role");
-            escape_into(view.out, source.role.as_str());
+            view.string("path", &source.path);
+            view.string("role", source.role.as_str());
             view.close();
         }
         sources.close();
@@ -119,8 +107,7 @@ pub(super) fn write_report(
             view.close();
         } else {
             let mut line = Object::open(&mut buffer, layout, 0);
-            line.key("type");
-            escape_into(line.out, "finding");
+            line.string("type", "finding");
             finding_fields(&mut line, finding, &report.sources, &mut spill)?;
             line.close();
             buffer.push(b'\n');
@@ -136,8 +123,7 @@ pub(super) fn write_report(
         buffer.extend_from_slice(b"\n}\n");
     } else {
         let mut line = Object::open(&mut buffer, layout, 0);
-        line.key("type");
-        escape_into(line.out, "summary");
+        line.string("type", "summary");
         summary_fields(&mut line, &report.summary());
         line.close();
         buffer.push(b'\n');
@@ -155,22 +141,14 @@ fn finding_fields(
 ) -> std::io::Result<()> {
     let path = |index: usize| sources.get(index).map_or("", |s| s.path.as_str());
     let (layout, depth) = (object.layout, object.depth);
-    object.key("field");
-    escape_into(object.out, &finding.field);
-    object.key("label");
-    escape_into(object.out, &finding.label);
-    object.key("verdict");
-    escape_into(object.out, finding.verdict.as_str());
-    object.key("severity");
-    escape_into(object.out, finding.severity.as_str());
-    object.key("code");
-    escape_into(object.out, finding.code.as_str());
-    object.key("message");
-    escape_into(object.out, &finding.message);
-    object.key("rounded");
-    boolean(object.out, finding.rounded);
-    object.key("scope");
-    optional_string(object.out, finding.scope.as_ref().map(|s| s.label.as_str()));
+    object.string("field", &finding.field);
+    object.string("label", &finding.label);
+    object.string("verdict", finding.verdict.as_str());
+    object.string("severity", finding.severity.as_str());
+    object.string("code", finding.code.as_str());
+    object.string("message", &finding.message);
+    object.boolean("rounded", finding.rounded);
+    object.optional("scope", finding.scope.as_ref().map(|s| s.label.as_str()));
     object.key("outliers");
     {
         let mut outliers = Array::open(object.out, layout, depth + 1);
@@ -180,10 +158,8 @@ fn finding_fields(
         }
         outliers.close();
     }
-    object.key("internal_source");
-    optional_string(object.out, finding.internal_source.map(path));
-    object.key("draft");
-    optional_string(object.out, finding.draft.map(path));
+    object.optional("internal_source", finding.internal_source.map(path));
+    object.optional("draft", finding.draft.map(path));
     object.key("claims");
     // A mark per claim: searching the primaries for every claim costs sources × claims.
     let mut primary = vec![false; finding.claims.len()];
@@ -196,22 +172,15 @@ fn finding_fields(
     for (claim, is_primary) in finding.claims.iter().zip(primary) {
         claims.item();
         let mut view = Object::open(claims.out, layout, depth + 2);
-        view.key("source");
-        escape_into(view.out, path(claim.source));
-        view.key("text");
-        escape_into(view.out, &claim.text);
+        view.string("source", path(claim.source));
+        view.string("text", &claim.text);
         view.key("value");
         value_into(view.out, &claim.value, layout, depth + 3);
-        view.key("line");
-        integer(view.out, claim.location.line);
-        view.key("column");
-        integer(view.out, claim.location.column);
-        view.key("scope");
-        optional_string(view.out, claim.scope.as_ref().map(|s| s.label.as_str()));
-        view.key("primary");
-        boolean(view.out, is_primary);
-        view.key("sentence");
-        escape_into(view.out, &claim.sentence);
+        view.integer("line", claim.location.line);
+        view.integer("column", claim.location.column);
+        view.optional("scope", claim.scope.as_ref().map(|s| s.label.as_str()));
+        view.boolean("primary", is_primary);
+        view.string("sentence", &claim.sentence);
         view.close();
         spill(claims.out)?;
     }
@@ -232,8 +201,7 @@ fn summary_fields(object: &mut Object<'_>, summary: &Summary) {
         ("baselined", summary.baselined),
         ("suppression_problems", summary.suppression_problems),
     ] {
-        object.key(key);
-        integer(object.out, count);
+        object.integer(key, count);
     }
 }
 
@@ -242,42 +210,29 @@ fn value_into(out: &mut Vec<u8>, value: &Value, layout: Layout, depth: usize) {
     match value {
         Value::Quantity(q) => {
             let mut object = Object::open(out, layout, depth);
-            object.key("min");
-            number(object.out, q.logical.min);
-            object.key("min_inclusive");
-            boolean(object.out, q.logical.min_inclusive);
-            object.key("max");
-            number(object.out, q.logical.max);
-            object.key("max_inclusive");
-            boolean(object.out, q.logical.max_inclusive);
+            object.number("min", q.logical.min);
+            object.boolean("min_inclusive", q.logical.min_inclusive);
+            object.number("max", q.logical.max);
+            object.boolean("max_inclusive", q.logical.max_inclusive);
             object.key("approx");
             {
                 let mut approx = Object::open(object.out, layout, depth + 1);
-                approx.key("min");
-                number(approx.out, q.approx.min);
-                approx.key("max");
-                number(approx.out, q.approx.max);
-                approx.key("min_inclusive");
-                boolean(approx.out, q.approx.min_inclusive);
-                approx.key("max_inclusive");
-                boolean(approx.out, q.approx.max_inclusive);
+                approx.number("min", q.approx.min);
+                approx.number("max", q.approx.max);
+                approx.boolean("min_inclusive", q.approx.min_inclusive);
+                approx.boolean("max_inclusive", q.approx.max_inclusive);
                 approx.close();
             }
-            object.key("unit");
-            optional_string(object.out, q.unit.as_deref());
-            object.key("figure");
-            number(object.out, Some(q.figure));
-            object.key("qualifier");
-            escape_into(object.out, qualifier_name(q.qualifier));
+            object.optional("unit", q.unit.as_deref());
+            object.number("figure", Some(q.figure));
+            object.string("qualifier", qualifier_name(q.qualifier));
             object.close();
         }
         Value::Date(DateValue::Single(day)) => escape_into(out, &day.iso()),
         Value::Date(DateValue::Range { start, end }) => {
             let mut object = Object::open(out, layout, depth);
-            object.key("start");
-            escape_into(object.out, &start.iso());
-            object.key("end");
-            escape_into(object.out, &end.iso());
+            object.string("start", &start.iso());
+            object.string("end", &end.iso());
             object.close();
         }
         Value::Name(name) => escape_into(out, name),
@@ -367,6 +322,36 @@ impl<'a> Object<'a> {
             Layout::Pretty { .. } => b"\": ",
             Layout::Compact => b"\":",
         });
+    }
+
+    /// The entry `key` with a string value.
+    fn string(&mut self, key: &str, text: &str) {
+        self.key(key);
+        escape_into(self.out, text);
+    }
+
+    /// The entry `key` with a string value or `null`.
+    fn optional(&mut self, key: &str, text: Option<&str>) {
+        self.key(key);
+        optional_string(self.out, text);
+    }
+
+    /// The entry `key` with a whole number.
+    fn integer(&mut self, key: &str, value: usize) {
+        self.key(key);
+        integer(self.out, value);
+    }
+
+    /// The entry `key` with a bound or figure (see [`number`]).
+    fn number(&mut self, key: &str, value: Option<f64>) {
+        self.key(key);
+        number(self.out, value);
+    }
+
+    /// The entry `key` with `true` or `false`.
+    fn boolean(&mut self, key: &str, value: bool) {
+        self.key(key);
+        boolean(self.out, value);
     }
 
     fn close(self) {
