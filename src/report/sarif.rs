@@ -125,44 +125,112 @@ pub fn report(report: &Report) -> String {
 
 /// Writes [`report`]'s log to `out` a result at a time: a run of 10,000 sources gives a 50 MB
 /// log, which is never held whole beside the findings. The frame of the log (tool, rules) is
-/// serde's; each result is serde's too, indented to its place in the `results` array.
+/// serde's; each result is serde's too, written a related location at a time (a field stated by
+/// 10,000 sources has 10,000 of them) and indented to its place in the `results` array.
 ///
 /// # Errors
 ///
 /// When `out` refuses a write.
 pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    /// Written out whenever the text made reaches this size.
-    const PIECE: usize = 1 << 16;
-    /// The results array's items stand at four levels of two spaces (log, runs, run, results).
-    const ITEM_INDENT: &str = "        ";
     let frame = serde_json::to_string_pretty(&log(Vec::new())).map_err(std::io::Error::other)?;
     // serde writes the empty array as `[]`; the results go between its brackets.
     let (head, tail) =
         frame.split_once("\"results\": []").ok_or_else(|| std::io::Error::other("no results"))?;
-    let mut text = format!("{head}\"results\": [");
+    let mut text = Pieces { text: format!("{head}\"results\": ["), out };
     let mut any = false;
     for finding in report.findings.iter().filter(|f| f.verdict != Verdict::Agree) {
-        let one =
-            serde_json::to_string_pretty(&result(finding, &report.sources)).map_err(std::io::Error::other)?;
-        text.push_str(if any { ",\n" } else { "\n" });
+        text.push(if any { ",\n" } else { "\n" });
         any = true;
-        // JSON strings hold no raw line breaks, so every line of the result is one of its own.
-        for (k, line) in one.split('\n').enumerate() {
+        write_result(finding, &report.sources, &mut text)?;
+    }
+    text.push(if any { "\n      ]" } else { "]" });
+    text.push(tail);
+    text.push("\n");
+    text.finish()
+}
+
+/// Text on its way to the output, written out in pieces of [`Pieces::SIZE`] bytes.
+struct Pieces<'a> {
+    text: String,
+    out: &'a mut dyn std::io::Write,
+}
+
+impl Pieces<'_> {
+    /// Written out whenever the text made reaches this size.
+    const SIZE: usize = 1 << 16;
+
+    fn push(&mut self, piece: &str) {
+        self.text.push_str(piece);
+    }
+
+    /// Adds a value serde wrote over several lines, `indent` before every line but the first.
+    fn push_lines(&mut self, value: &str, indent: &str) {
+        for (k, line) in value.split('\n').enumerate() {
             if k > 0 {
-                text.push('\n');
+                self.text.push('\n');
+                self.text.push_str(indent);
             }
-            text.push_str(ITEM_INDENT);
-            text.push_str(line);
-        }
-        if text.len() >= PIECE {
-            out.write_all(text.as_bytes())?;
-            text.clear();
+            self.text.push_str(line);
         }
     }
-    text.push_str(if any { "\n      ]" } else { "]" });
-    text.push_str(tail);
-    text.push('\n');
-    out.write_all(text.as_bytes())
+
+    /// Writes out what has been made, once it is a whole piece.
+    fn spill(&mut self) -> std::io::Result<()> {
+        if self.text.len() >= Self::SIZE {
+            self.out.write_all(self.text.as_bytes())?;
+            self.text.clear();
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        self.out.write_all(self.text.as_bytes())
+    }
+}
+
+/// The results array's items stand at four levels of two spaces (log, runs, run, results).
+const ITEM_INDENT: &str = "        ";
+/// A related location stands two levels deeper (result, `relatedLocations`).
+const RELATED_INDENT: &str = "            ";
+
+/// Writes one result as serde would write [`result`]'s, a related location at a time.
+fn write_result(finding: &Finding, sources: &[SourceInfo], text: &mut Pieces<'_>) -> std::io::Result<()> {
+    let parts = result_parts(finding, sources);
+    // The head is a whole object; its closing line gives way to the properties that follow.
+    let head = pretty(&parts.head)?;
+    let head = head.strip_suffix("\n}").unwrap_or(&head);
+    text.push(ITEM_INDENT);
+    text.push_lines(head, ITEM_INDENT);
+    let mut related = parts.related.peekable();
+    if related.peek().is_some() {
+        text.push(",\n");
+        text.push(ITEM_INDENT);
+        text.push("  \"relatedLocations\": [");
+        let mut first = true;
+        for location in related {
+            text.push(if first { "\n" } else { ",\n" });
+            first = false;
+            text.push(RELATED_INDENT);
+            text.push_lines(&pretty(&location)?, RELATED_INDENT);
+            text.spill()?;
+        }
+        text.push("\n");
+        text.push(ITEM_INDENT);
+        text.push("  ]");
+    }
+    text.push(",\n");
+    text.push(ITEM_INDENT);
+    text.push("  \"partialFingerprints\": ");
+    text.push_lines(&pretty(&parts.fingerprints)?, &format!("{ITEM_INDENT}  "));
+    text.push("\n");
+    text.push(ITEM_INDENT);
+    text.push("}");
+    text.spill()
+}
+
+/// `value` as serde's pretty JSON.
+fn pretty<T: Serialize>(value: &T) -> std::io::Result<String> {
+    serde_json::to_string_pretty(value).map_err(std::io::Error::other)
 }
 
 /// The whole log through serde at once: what [`report`] must give, byte for byte.
@@ -206,44 +274,79 @@ fn log(results: Vec<SarifResult>) -> Log {
     }
 }
 
+/// A whole result, as [`write_result`] writes it in parts.
+#[cfg(test)]
 fn result(finding: &Finding, sources: &[SourceInfo]) -> SarifResult {
+    let parts = result_parts(finding, sources);
+    let head = parts.head;
+    SarifResult {
+        rule_id: head.rule_id,
+        rule_index: head.rule_index,
+        level: head.level,
+        message: head.message,
+        locations: head.locations,
+        related_locations: parts.related.collect(),
+        partial_fingerprints: parts.fingerprints,
+    }
+}
+
+/// The properties of a result before its related locations.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ResultHead {
+    rule_id: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    level: &'static str,
+    message: Text,
+    locations: Vec<Location>,
+}
+
+/// A result in three parts, its related locations made one at a time as they are written.
+struct ResultParts<'a> {
+    head: ResultHead,
+    related: Box<dyn Iterator<Item = Location> + 'a>,
+    fingerprints: Fingerprints,
+}
+
+fn result_parts<'a>(finding: &'a Finding, sources: &'a [SourceInfo]) -> ResultParts<'a> {
     let anchor = finding.anchor_claim();
     let shown: Vec<&Claim> = if finding.internal_source.is_some() {
         finding.claims.iter().collect()
     } else {
         (0..sources.len()).filter_map(|s| finding.primary_claim(s)).collect()
     };
-    let said: Vec<String> = shown.iter().map(|c| says(c, sources)).collect();
-    let message = if said.is_empty() {
+    let message = if shown.is_empty() {
         finding.message.clone()
     } else {
+        let said: Vec<String> = shown.iter().map(|c| says(c, sources)).collect();
         format!("{}: {}", finding.message, said.join("; "))
     };
-    let related = shown
-        .iter()
-        .filter(|c| !anchor.is_some_and(|a| std::ptr::eq(a, **c)))
-        .enumerate()
-        .map(|(i, c)| Location {
-            id: Some(i + 1),
-            physical_location: physical(c, sources),
-            message: Some(Text { text: escape_message(&says(c, sources)) }),
-        })
-        .collect();
-    SarifResult {
-        rule_id: finding.code.as_str(),
-        rule_index: Code::ALL.iter().position(|c| *c == finding.code),
-        level: match finding.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "note",
+    let related =
+        shown.into_iter().filter(move |c| !anchor.is_some_and(|a| std::ptr::eq(a, *c))).enumerate().map(
+            move |(i, c)| Location {
+                id: Some(i + 1),
+                physical_location: physical(c, sources),
+                message: Some(Text { text: escape_message(&says(c, sources)) }),
+            },
+        );
+    ResultParts {
+        head: ResultHead {
+            rule_id: finding.code.as_str(),
+            rule_index: Code::ALL.iter().position(|c| *c == finding.code),
+            level: match finding.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "note",
+            },
+            message: Text { text: escape_message(&message) },
+            locations: anchor
+                .map(|c| Location { id: None, physical_location: physical(c, sources), message: None })
+                .into_iter()
+                .collect(),
         },
-        message: Text { text: escape_message(&message) },
-        locations: anchor
-            .map(|c| Location { id: None, physical_location: physical(c, sources), message: None })
-            .into_iter()
-            .collect(),
-        related_locations: related,
-        partial_fingerprints: Fingerprints { v1: fingerprint(finding, sources) },
+        related: Box::new(related),
+        fingerprints: Fingerprints { v1: fingerprint(finding, sources) },
     }
 }
 
@@ -345,6 +448,30 @@ mod tests {
             assert_eq!(report(case), report_by_serde(case));
         }
         assert!(reports.iter().any(|r| r.findings.iter().any(|f| f.verdict != Verdict::Agree)));
+    }
+
+    #[test]
+    fn a_result_with_thousands_of_related_locations_is_serdes() {
+        // One field stated by 2,000 sources: one result whose related locations are written out
+        // as they are made.
+        let reports = crate::report::claim_json::tests::example_reports();
+        let mut long = reports[0].clone();
+        let Some(finding) =
+            long.findings.iter_mut().find(|f| f.verdict != Verdict::Agree && f.internal_source.is_none())
+        else {
+            panic!("the examples have a conflict between sources");
+        };
+        let template = finding.claims.first().cloned().expect("a conflict has claims");
+        finding.claims = (0..2_000).map(|source| Claim { source, ..template.clone() }).collect();
+        finding.primary = (0..2_000).map(Some).collect();
+        finding.anchor = Some(0);
+        let source = long.sources.first().cloned().expect("the example has sources");
+        long.sources =
+            (0..2_000).map(|k| SourceInfo { path: format!("s{k}.txt"), ..source.clone() }).collect();
+        let log = report(&long);
+        assert_eq!(log, report_by_serde(&long));
+        assert!(log.contains("\"id\": 1999,") && !log.contains("\"id\": 2000,"));
+        assert!(log.len() > 4 << 16);
     }
 
     #[test]
