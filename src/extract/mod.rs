@@ -95,6 +95,8 @@ pub struct Extractor {
     field_names: Vec<std::sync::Arc<str>>,
     cues: CueSet,
     event_phrases: scope::EventPhrases,
+    /// Each field's exclude words, lowercased once.
+    lower_excludes: Vec<Vec<String>>,
 }
 
 /// A figure or date found in the text, before field assignment.
@@ -121,6 +123,11 @@ impl Extractor {
             field_names: rules.fields.iter().map(|f| f.name.as_str().into()).collect(),
             cues: CueSet::new(&phrases)?,
             event_phrases: scope::EventPhrases::new(&rules.scope)?,
+            lower_excludes: rules
+                .fields
+                .iter()
+                .map(|f| f.exclude.iter().map(|e| e.to_lowercase()).collect())
+                .collect(),
         })
     }
 
@@ -455,19 +462,27 @@ impl Extractor {
 
     /// Whether one of the field's exclude words stands in the two words before `at` ("former President").
     fn excluded_before(&self, text: &str, sentence_start: usize, at: usize, field_index: usize) -> bool {
-        let Some(field) = self.rules.fields.get(field_index) else { return false };
+        let Some(excludes) = self.lower_excludes.get(field_index).filter(|e| !e.is_empty()) else {
+            return false;
+        };
         let before = text.get(sentence_start..at).unwrap_or("");
-        let words: Vec<String> = before
-            .split_whitespace()
-            .rev()
-            .take(2)
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-            .collect();
-        field.exclude.iter().any(|e| {
-            let e = e.to_lowercase();
-            words
-                .iter()
-                .any(|w| *w == e || w.strip_prefix(e.as_str()).is_some_and(|rest| rest.starts_with('-')))
+        before.split_whitespace().rev().take(2).any(|word| {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            // Most words are ASCII: compared without a lowercased copy.
+            let lowered;
+            let (word, ascii) = if word.is_ascii() {
+                (word, true)
+            } else {
+                lowered = word.to_lowercase();
+                (lowered.as_str(), false)
+            };
+            let same = |a: &str, b: &str| if ascii { a.eq_ignore_ascii_case(b) } else { a == b };
+            excludes.iter().any(|e| {
+                same(word, e)
+                    || (word.len() > e.len()
+                        && word.as_bytes().get(e.len()) == Some(&b'-')
+                        && word.get(..e.len()).is_some_and(|head| same(head, e)))
+            })
         })
     }
 }

@@ -31,8 +31,13 @@ pub fn heading_scope(heading: &str, rules: &ScopeRules) -> Option<Scope> {
     let lower = heading.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let hit = rules.other_event_headings.iter().any(|cue| {
-        let cue_words: Vec<&str> = cue.split_whitespace().collect();
-        !cue_words.is_empty() && words.windows(cue_words.len()).any(|w| w == cue_words.as_slice())
+        // Compared word by word without collecting the cue's words: most windows differ at the first.
+        let mut cue_words = cue.split_whitespace();
+        let Some(first) = cue_words.next() else { return false };
+        let length = 1 + cue_words.clone().count();
+        words
+            .windows(length)
+            .any(|w| w.first() == Some(&first) && w.iter().skip(1).copied().eq(cue_words.clone()))
     });
     hit.then(|| Scope { kind: ScopeKind::Section, label: squash(heading) })
 }
@@ -41,16 +46,18 @@ pub fn heading_scope(heading: &str, rules: &ScopeRules) -> Option<Scope> {
 pub fn place_opener(sentence: &str, rules: &ScopeRules) -> Option<Scope> {
     let mut words = sentence.split_whitespace().peekable();
     // Skip connectives such as "Meanwhile,".
+    // The words compared here are ASCII without a "k" (which the Kelvin sign lowercases to), so
+    // comparing ignoring ASCII case is exact, and no lowercased copy is made.
     while let Some(w) = words.peek() {
-        let bare = w.trim_end_matches(',').to_lowercase();
-        if CONNECTIVES.contains(&bare.as_str()) {
+        let bare = w.trim_end_matches(',');
+        if CONNECTIVES.iter().any(|c| bare.eq_ignore_ascii_case(c)) {
             words.next();
         } else {
             break;
         }
     }
     let opener = words.next()?;
-    if !matches!(opener.to_lowercase().as_str(), "in" | "across" | "throughout" | "within") {
+    if !["in", "across", "throughout", "within"].iter().any(|o| opener.eq_ignore_ascii_case(o)) {
         return None;
     }
     let mut name: Vec<String> = Vec::new();

@@ -144,3 +144,44 @@ fn ages_are_read_inside_their_own_sentence() {
     );
     assert_eq!(fielded("Rescuers found residents aged 80 trapped."), vec![]);
 }
+
+#[test]
+fn exclude_words_before_a_title_in_any_case_and_hyphenated() {
+    // The default rulebook excludes "former" and "ex" before a head of state's title.
+    let kept = fielded("President Ana Ruiz visited the site.");
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    for text in [
+        "Former President Ana Ruiz visited the site.",
+        "FORMER President Ana Ruiz visited the site.",
+        "Ex-President Ana Ruiz visited the site.",
+        "The \"former\" President Ana Ruiz visited the site.",
+    ] {
+        assert_eq!(fielded(text), vec![], "{text}");
+    }
+    // A word that only starts like an exclude word does not exclude.
+    assert_eq!(fielded("Exact President Ana Ruiz visited the site.").len(), 1);
+}
+
+#[test]
+fn exclude_words_with_letters_beyond_ascii() {
+    let toml = r#"
+[[field]]
+name = "mayor"
+kind = "person"
+cues = ["Mayor"]
+exclude = ["Ehemalige", "Frühere"]
+"#;
+    let mut rules = Rulebook::default();
+    rules.add_text("t.toml", toml, None, &mut Vec::new()).expect("rules parse");
+    let extractor = Extractor::new(&rules).expect("cues compile");
+    let people = |text: &str| {
+        let source =
+            Source::from_bytes("t.txt", Role::Source, Format::Text, text.as_bytes()).expect("text loads");
+        extractor.extract(&source, 0).into_iter().filter(|c| c.field.is_some()).count()
+    };
+    assert_eq!(people("Then Mayor Ana Ruiz spoke."), 1);
+    assert_eq!(people("The FRÜHERE Mayor Ana Ruiz spoke."), 0);
+    assert_eq!(people("The frühere-Mayor Ana Ruiz spoke."), 0);
+    assert_eq!(people("The ehemalige Mayor Ana Ruiz spoke."), 0);
+    assert_eq!(people("The früherer Mayor Ana Ruiz spoke."), 1);
+}
