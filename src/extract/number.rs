@@ -2356,6 +2356,42 @@ const PHRASES: &[(&[&str], Lead)] = &[
     (&["from"], Lead::From),
 ];
 
+/// The [`PHRASES`] whose last word is `word` (in any case), in their order: a figure asks this
+/// of the word before it, and holding that word against each of the 71 phrases cost more than
+/// reading the figure.
+fn phrases_ending_with(word: &str) -> impl Iterator<Item = &'static (&'static [&'static str], Lead)> {
+    static TABLE: std::sync::OnceLock<crate::text::WordTable<u128>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut masks: std::collections::BTreeMap<String, u128> = std::collections::BTreeMap::new();
+        for (k, (phrase, _)) in PHRASES.iter().enumerate() {
+            if let Some(last) = phrase.last() {
+                *masks.entry(last.to_ascii_lowercase()).or_default() |= 1u128 << k;
+            }
+        }
+        crate::text::WordTable::new(masks.iter().map(|(word, mask)| (word.as_str(), *mask)))
+    });
+    let mut key = [0u8; 16];
+    let mask = match key.get_mut(..word.len()) {
+        Some(slots) => {
+            for (slot, b) in slots.iter_mut().zip(word.bytes()) {
+                *slot = b.to_ascii_lowercase();
+            }
+            table.get_key(u128::from_be_bytes(key)).unwrap_or(0)
+        }
+        // Longer than any phrase's word.
+        None => 0,
+    };
+    let mut rest = mask;
+    std::iter::from_fn(move || {
+        let k = rest.trailing_zeros() as usize;
+        rest &= rest.wrapping_sub(1);
+        PHRASES.get(k)
+    })
+}
+
+// Each phrase is one bit of a `u128`.
+const _: () = assert!(PHRASES.len() <= 128);
+
 /// The word ending at the end of `t` (letters, or "approx." with its dot), with its start.
 fn last_word(t: &str) -> Option<(usize, &str)> {
     let b = t.as_bytes();
@@ -2437,8 +2473,8 @@ fn qualifier_before_unchecked(text: &str, pos: usize, floor: usize) -> Option<(u
         return None;
     }
     let first = last_word(t)?;
-    let (start, lead, phrase) =
-        PHRASES.iter().find_map(|(phrase, lead)| Some((phrase_start(t, first, phrase)?, *lead, *phrase)))?;
+    let (start, lead, phrase) = phrases_ending_with(first.1)
+        .find_map(|(phrase, lead)| Some((phrase_start(t, first, phrase)?, *lead, *phrase)))?;
     let mut start = start;
     // "just over", "well over", "well under": the intensifier belongs to the mention.
     if matches!(lead, Lead::Q(_)) && phrase.first() != Some(&"just") {
@@ -2911,6 +2947,29 @@ fn merge_bounds(text: &str, out: &mut Vec<QuantityMention>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_are_found_by_their_last_word_in_order() {
+        let mut words: Vec<String> =
+            PHRASES.iter().flat_map(|(phrase, _)| phrase.iter()).map(|w| w.to_string()).collect();
+        words.extend(
+            ["THAN", "Of", "APPROX.", "approx", "people", "", "thanthanthanthanthan"].map(String::from),
+        );
+        let mut found_any = 0;
+        for word in &words {
+            let by_table: Vec<_> = phrases_ending_with(word).map(|(phrase, _)| *phrase).collect();
+            let by_search: Vec<_> = PHRASES
+                .iter()
+                .filter(|(phrase, _)| phrase.last().is_some_and(|last| last.eq_ignore_ascii_case(word)))
+                .map(|(phrase, _)| *phrase)
+                .collect();
+            assert_eq!(by_table, by_search, "{word}");
+            found_any += usize::from(!by_table.is_empty());
+        }
+        // "than" ends many phrases, and the search gives them longest first.
+        assert_eq!(phrases_ending_with("Than").next().map(|(phrase, _)| phrase.len()), Some(5));
+        assert!(found_any > 40);
+    }
 
     #[test]
     fn qualifiers_and_ranges_stay_inside_a_paragraph() {
