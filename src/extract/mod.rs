@@ -173,7 +173,6 @@ impl Extractor {
         let text = source.text.as_str();
         let segments = segment::segment(text, &source.headings);
         let hits = self.cues.find(text);
-        let mut mentions: Vec<Mention> = Vec::new();
         // Relative dates ("next Tuesday") are read against the article date; without one they
         // stay claims whose value says so ("relative:next Tuesday") and no field takes them.
         let reference = source.published.as_deref().and_then(date::parse_reference);
@@ -200,6 +199,7 @@ impl Extractor {
             let found = number::scan_quantities_in(text, figure_from..figure_to);
             quantities.extend(found.into_iter().filter(|q| q.start < region.end));
         }
+        let mut mentions: Vec<Mention> = Vec::with_capacity(dates.len() + quantities.len());
         for d in &dates {
             let value = match d.relativity {
                 date::Relativity::Unresolved => {

@@ -144,7 +144,8 @@ struct Word<'a> {
 /// characters that belong to names (hyphen, apostrophe, period of an initial).
 fn words_in(text: &str, range: Range<usize>) -> Vec<(Word<'_>, &str)> {
     let Some(slice) = text.get(range.clone()) else { return Vec::new() };
-    let mut out = Vec::new();
+    // Words run to about six bytes with their space.
+    let mut out = Vec::with_capacity(slice.len() / 6 + 1);
     let mut offset = range.start;
     for piece in slice.split_inclusive(char::is_whitespace) {
         let here = offset;
