@@ -102,7 +102,7 @@ fn scan_dates_while(
     mut take: impl FnMut(DateMention) -> bool,
 ) {
     let today = reference.and_then(day_number);
-    let scanner = Scanner { text, bytes: text.as_bytes(), today };
+    let scanner = Scanner { text, bytes: text.as_bytes(), today, last_run: std::cell::Cell::new(None) };
     let bytes = scanner.bytes;
     let mut strong_ahead = StrongAhead::default();
     let mut i = within.start;
@@ -1323,6 +1323,19 @@ struct Scanner<'a> {
     bytes: &'a [u8],
     /// The reference date as a day number, when known.
     today: Option<i64>,
+    /// The run of letters [`Scanner::keyword`] last read: the forms tried at one place ask for
+    /// a keyword there a dozen times or more ("the" opens many), and it is read once.
+    last_run: std::cell::Cell<Option<LetterRun>>,
+}
+
+/// The run of ASCII letters at a place in the text, as [`Scanner::keyword`] needs it.
+#[derive(Clone, Copy)]
+struct LetterRun {
+    at: usize,
+    len: usize,
+    /// Whether the run is a whole word in a sensible case ([`Scanner::word`], [`case_ok`]), once
+    /// a keyword has matched it.
+    keyword_shaped: Option<bool>,
 }
 
 impl<'a> Scanner<'a> {
@@ -1459,15 +1472,24 @@ impl<'a> Scanner<'a> {
 
     /// A keyword in any sensible case.
     fn keyword(&self, p: usize, words: &[&str]) -> Option<(&'a [u8], usize)> {
+        let mut run = match self.last_run.get() {
+            Some(run) if run.at == p => run,
+            _ => {
+                let tail = self.bytes.get(p..)?;
+                let len = tail.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                LetterRun { at: p, len, keyword_shaped: None }
+            }
+        };
         // Most calls find no keyword: the letters are held against the list first, and only a
-        // match has its bounds and case checked.
-        let tail = self.bytes.get(p..)?;
-        let letters = tail.get(..tail.iter().take_while(|b| b.is_ascii_alphabetic()).count())?;
-        if !words.iter().any(|k| letters.eq_ignore_ascii_case(k.as_bytes())) {
-            return None;
-        }
-        let (w, e) = self.word(p)?;
-        case_ok(w, false).then_some((w, e))
+        // match has its bounds and case checked (once for the place).
+        let letters = self.bytes.get(p..p + run.len)?;
+        let listed = words.iter().any(|k| letters.eq_ignore_ascii_case(k.as_bytes()));
+        let shaped = listed
+            && *run
+                .keyword_shaped
+                .get_or_insert_with(|| self.word(p).is_some_and(|(w, _)| case_ok(w, false)));
+        self.last_run.set(Some(run));
+        shaped.then_some((letters, p + run.len))
     }
 
     /// One keyword after one or more spaces; returns its end.
