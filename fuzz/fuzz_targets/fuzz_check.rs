@@ -1,7 +1,8 @@
 //! The full `check` pipeline on two fuzzed inputs: the first byte picks both formats, the next
 //! two where the rest is split; both sources are read, aligned, compared, and the report is
 //! rendered in every format, with and without colour. The JSON report and its JSON lines
-//! (written by hand) must parse, and give back every finding and claim with their strings intact.
+//! (written by hand) must parse, and give back every finding and claim with their strings intact;
+//! the SARIF log must parse, with a result for every finding that is not an agreement.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -79,6 +80,13 @@ fuzz_target!(|data: &[u8]| {
     for line in lines.lines() {
         let _: serde_json::Value = serde_json::from_str(line).expect("a report line parses");
     }
+    // The SARIF log (written a result and a related location at a time) must parse too, with
+    // one result per finding that is not an agreement.
+    let sarif = report::render_report(&report, report::Format::Sarif, Style::default());
+    let log: serde_json::Value = serde_json::from_str(&sarif).expect("the SARIF log parses");
+    let results = log["runs"][0]["results"].as_array().expect("the log has results");
+    let disagreements = report.findings.iter().filter(|f| f.verdict != claimdiff::finding::Verdict::Agree);
+    assert_eq!(results.len(), disagreements.count());
     let _ = report::render_report(&report, report::Format::Table, Style { color: true });
     let _ = claimdiff::baseline::render(&report);
 });
