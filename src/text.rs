@@ -86,6 +86,35 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
     }
 }
 
+/// [`squash`] as a shared string, as every claim of a sentence keeps it: a sentence squashed
+/// already (most are) is copied once, straight into the shared string.
+pub fn squash_shared(text: &str) -> std::sync::Arc<str> {
+    if text.is_ascii() && is_squashed_ascii(text.as_bytes()) {
+        text.into()
+    } else {
+        squash(text).into()
+    }
+}
+
+/// The six ASCII bytes `char::is_whitespace` accepts.
+fn is_ascii_space(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+/// Whether ASCII `bytes` are squashed already: single spaces between words, none at the ends
+/// (and not empty).
+fn is_squashed_ascii(bytes: &[u8]) -> bool {
+    let mut after_space = true;
+    for b in bytes {
+        let space = is_ascii_space(b);
+        if space && (after_space || *b != b' ') {
+            return false;
+        }
+        after_space = space;
+    }
+    !after_space
+}
+
 /// Whitespace collapsed to single spaces, ends trimmed.
 pub fn squash(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -102,23 +131,11 @@ pub fn squash(text: &str) -> String {
         // six bytes (the same six `char::is_whitespace` accepts below 0x80). An ASCII slice of a
         // str is a str.
         let bytes = text.as_bytes();
-        let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
-        // Most sentences are squashed already (single spaces between words, none at the ends)
-        // and are copied whole.
-        let mut after_space = true;
-        let mut squashed = true;
-        for b in bytes {
-            let space = is_space(b);
-            if space && (after_space || *b != b' ') {
-                squashed = false;
-                break;
-            }
-            after_space = space;
-        }
-        if squashed && !after_space {
+        // Most sentences are squashed already and are copied whole.
+        if is_squashed_ascii(bytes) {
             return text.to_string();
         }
-        for word in bytes.split(is_space) {
+        for word in bytes.split(is_ascii_space) {
             push(std::str::from_utf8(word).unwrap_or_default());
         }
     } else {
@@ -308,6 +325,13 @@ mod tests {
         assert_eq!(squash(" a b"), "a b");
         assert_eq!(squash("a  b"), "a b");
         assert_eq!(squash("a \nb"), "a b");
+    }
+
+    #[test]
+    fn shared_squash_is_squash() {
+        for text in ["a b c", "a  b", " a", "a ", "", " ", "a\tb", "é  b", "a\u{a0}b", "x", "a b\n"] {
+            assert_eq!(&*squash_shared(text), squash(text), "{text:?}");
+        }
     }
 
     #[test]

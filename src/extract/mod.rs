@@ -325,7 +325,9 @@ impl Extractor {
             location: source.locate(range.clone()),
             sentence: context
                 .sentence
-                .get_or_init(|| squash(context.text.get(context.seg.range.clone()).unwrap_or("")).into())
+                .get_or_init(|| {
+                    crate::text::squash_shared(context.text.get(context.seg.range.clone()).unwrap_or(""))
+                })
                 .clone(),
             scope: context.scope_at(&range),
             in_heading: context.seg.heading,

@@ -110,10 +110,12 @@ pub fn place_opener(sentence: &str, rules: &ScopeRules) -> Option<Scope> {
 /// critical condition", "Among them, 40 were children". Its figures are not the totals.
 pub fn subset_opener(sentence: &str) -> Option<Scope> {
     let mut words = sentence.split_whitespace();
-    let first = words.next()?.to_ascii_lowercase();
-    if first != "of" && first != "among" {
+    let first = words.next()?;
+    // Asked of every sentence with a claim; lowercased only when it opens one.
+    if !first.eq_ignore_ascii_case("of") && !first.eq_ignore_ascii_case("among") {
         return None;
     }
+    let first = first.to_ascii_lowercase();
     let mut phrase = vec![first];
     for word in words.take(5) {
         let closes = word.ends_with(',');
