@@ -637,15 +637,25 @@ const MEASURE_UNITS: &[&str] = &[
 
 /// Whether the word right after a figure ending at `end` is a unit of measure.
 fn is_measurement(text: &str, end: usize) -> bool {
-    // A unit is a short word; a few bytes are enough, however long the text runs on.
-    let rest: String = text.get(end..).unwrap_or("").chars().take(24).collect();
+    // A unit is a short word; a few characters are enough, however long the text runs on.
+    let rest = text.get(end..).unwrap_or("");
+    let rest = rest.get(..rest.char_indices().nth(24).map_or(rest.len(), |(at, _)| at)).unwrap_or("");
     let word = rest
         .trim_start_matches([' ', '\u{a0}', '-'])
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')'))
         .next()
-        .unwrap_or("")
-        .to_lowercase();
-    MEASURE_UNITS.contains(&word.as_str())
+        .unwrap_or("");
+    is_listed_ignoring_case(word, MEASURE_UNITS)
+}
+
+/// Whether `word`, lowercased, is one of `list` (lowercase words): asked of the words around
+/// every figure, so an ASCII word is compared as it stands, without a lowercased copy.
+fn is_listed_ignoring_case(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|listed| word.eq_ignore_ascii_case(listed))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// Whether a figure starting at `start` is an age: "aged 5", "children under 15", "those over 65".
@@ -657,15 +667,18 @@ fn is_age(text: &str, sentence_start: usize, start: usize) -> bool {
     if trimmed.ends_with(|c: char| !c.is_alphanumeric()) {
         return false;
     }
-    let word = trimmed.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
-    // Only the first few bytes are needed to see the bound word.
-    let head: String = text.get(start..).unwrap_or("").chars().take(6).collect::<String>().to_lowercase();
-    let bound = ["under ", "over ", "below ", "above "].iter().any(|b| head.starts_with(b));
-    match word.as_str() {
-        "aged" | "age" | "ages" => true,
-        "children" | "adults" | "those" | "people" | "patients" | "residents" => bound,
-        _ => false,
+    let word = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
+    if is_listed_ignoring_case(word, &["aged", "age", "ages"]) {
+        return true;
     }
+    // The bound word after the figure, in any case: no lowercase form of a character beyond
+    // ASCII starts one, so its ASCII bytes are compared as they stand.
+    let after = text.get(start..).unwrap_or("");
+    let bound = ["under ", "over ", "below ", "above "]
+        .iter()
+        .any(|b| after.get(..b.len()).is_some_and(|head| head.eq_ignore_ascii_case(b)));
+    bound
+        && is_listed_ignoring_case(word, &["children", "adults", "those", "people", "patients", "residents"])
 }
 
 /// Whether the figure at `start` follows a labelling word ("Flight 123", "Category 4").
@@ -676,7 +689,7 @@ fn is_label_number(text: &str, start: usize) -> bool {
         return false;
     }
     let word = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
-    LABEL_WORDS.contains(&word.to_lowercase().as_str()) || word == "#"
+    is_listed_ignoring_case(word, LABEL_WORDS) || word == "#"
 }
 
 /// The year a date without one takes: the article's publication year, else the year of the

@@ -185,3 +185,26 @@ exclude = ["Ehemalige", "Frühere"]
     assert_eq!(people("The ehemalige Mayor Ana Ruiz spoke."), 0);
     assert_eq!(people("The früherer Mayor Ana Ruiz spoke."), 1);
 }
+
+#[test]
+fn units_ages_and_labels_are_known_in_any_case() {
+    // The unit, the age word and its bound, and the label are compared ignoring case.
+    assert_eq!(
+        fielded("Police seized 2 TONNES of cocaine and 12 firearms."),
+        vec![row("seizures", "12", None)]
+    );
+    assert_eq!(fielded("The fire burned more than 12,000 Hectares."), vec![]);
+    assert_eq!(fielded("Rescuers found residents AGED 80 trapped."), vec![]);
+    assert_eq!(
+        fielded("Vaccines were given to Children UNDER 15 and 300 people were injured."),
+        vec![row("injured", "300", None)]
+    );
+    assert_eq!(claims_of("FLIGHT 370 vanished."), vec![]);
+    // A unit beyond ASCII is lowercased as a whole ("°C" is listed as "°c").
+    assert!(is_measurement("40 °C heat", 2));
+    assert!(is_measurement("40 °c heat", 2));
+    assert!(!is_measurement("40 °K heat", 2));
+    assert!(is_age("Patients AGED 70", 0, 14));
+    // Without the bound word, children are counted.
+    assert_eq!(fielded("Floods injured 15 CHILDREN."), vec![row("injured", "15", None)]);
+}
