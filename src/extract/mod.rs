@@ -376,7 +376,7 @@ impl Extractor {
                 // noun: "Two firefighters were injured", "12 soldiers were killed".
                 let predicate = text.get(mention.range.end..hit.start).is_some_and(|gap| {
                     gap.split_whitespace().rev().take(2).any(|w| {
-                        matches!(w.to_ascii_lowercase().as_str(), "were" | "was" | "are" | "is" | "been")
+                        ["were", "was", "are", "is", "been"].iter().any(|verb| w.eq_ignore_ascii_case(verb))
                     })
                 });
                 let base = (20 - 3 * distance as i64).max(1);
@@ -649,7 +649,7 @@ fn is_measurement(text: &str, end: usize) -> bool {
 }
 
 /// Whether `word`, lowercased, is one of `list` (lowercase words): asked of the words around
-/// every figure, so an ASCII word is compared as it stands, without a lowercased copy.
+/// every figure and name, so an ASCII word is compared as it stands, without a lowercased copy.
 fn is_listed_ignoring_case(word: &str, list: &[&str]) -> bool {
     if word.is_ascii() {
         list.iter().any(|listed| word.eq_ignore_ascii_case(listed))

@@ -191,7 +191,7 @@ fn take_name(words: &[(Word<'_>, &str)]) -> Option<Range<usize>> {
     let mut count = 0;
     let mut pending_particles = 0;
     for (word, trailing) in iter {
-        let particle = PARTICLES.contains(&word.text.to_lowercase().as_str());
+        let particle = super::is_listed_ignoring_case(word.text, PARTICLES);
         if start.is_some() && particle && !is_capitalized(word.text) {
             pending_particles += 1;
             if pending_particles > 2 {
@@ -240,11 +240,7 @@ pub fn person_near_title(text: &str, sentence: Range<usize>, title: Range<usize>
     let mut i = before.len();
     while i > 0 {
         let (word, _) = before.get(i - 1)?;
-        let lower = word.text.to_lowercase();
-        if lower == "the"
-            || lower == "a"
-            || lower == "its"
-            || lower == "former"
+        if super::is_listed_ignoring_case(word.text, &["the", "a", "its", "former"])
             || before.get(i - 1).is_some_and(|(w, _)| is_capitalized(w.text) && i == before.len())
         {
             i -= 1;
@@ -294,10 +290,9 @@ pub fn place_after(text: &str, sentence: Range<usize>, from: usize) -> Option<Ra
     let mut end = 0;
     let mut count = 0;
     for (i, (word, trailing)) in words.iter().enumerate() {
-        let lower = word.text.to_lowercase();
-        let leading = start.is_none() && (lower == "the" || DIRECTIONS.contains(&lower.as_str()));
-        let joiner =
-            start.is_some() && matches!(lower.as_str(), "of" | "de" | "du" | "la" | "del" | "upon" | "on");
+        let listed = |list: &[&str]| super::is_listed_ignoring_case(word.text, list);
+        let leading = start.is_none() && (listed(&["the"]) || listed(DIRECTIONS));
+        let joiner = start.is_some() && listed(&["of", "de", "du", "la", "del", "upon", "on"]);
         let capital = is_capitalized(word.text)
             && word.text.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'));
         if !(capital || leading || joiner) {
