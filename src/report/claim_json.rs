@@ -308,14 +308,7 @@ impl<'a> Object<'a> {
 
     /// Starts the entry `key`, which needs no escaping (the keys here are plain words).
     fn key(&mut self, key: &str) {
-        if !self.first {
-            self.out.push(b',');
-        }
-        self.first = false;
-        if matches!(self.layout, Layout::Pretty { .. }) {
-            self.out.push(b'\n');
-            indent(self.out, self.depth + 1);
-        }
+        start_member(self.out, self.layout, self.depth, &mut self.first);
         self.out.push(b'"');
         self.out.extend_from_slice(key.as_bytes());
         self.out.extend_from_slice(match self.layout {
@@ -379,14 +372,7 @@ impl<'a> Array<'a> {
 
     /// Starts the next item.
     fn item(&mut self) {
-        if !self.first {
-            self.out.push(b',');
-        }
-        self.first = false;
-        if matches!(self.layout, Layout::Pretty { .. }) {
-            self.out.push(b'\n');
-            indent(self.out, self.depth + 1);
-        }
+        start_member(self.out, self.layout, self.depth, &mut self.first);
     }
 
     fn close(self) {
@@ -395,6 +381,19 @@ impl<'a> Array<'a> {
             indent(self.out, self.depth);
         }
         self.out.push(b']');
+    }
+}
+
+/// What stands before a member of an object or array at `depth`: a comma after the first, and
+/// in the pretty layout a line break and the member's indent.
+fn start_member(out: &mut Vec<u8>, layout: Layout, depth: usize, first: &mut bool) {
+    if !*first {
+        out.push(b',');
+    }
+    *first = false;
+    if matches!(layout, Layout::Pretty { .. }) {
+        out.push(b'\n');
+        indent(out, depth + 1);
     }
 }
 

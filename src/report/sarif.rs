@@ -63,12 +63,8 @@ struct Text {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct SarifResult {
-    rule_id: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    rule_index: Option<usize>,
-    level: &'static str,
-    message: Text,
-    locations: Vec<Location>,
+    #[serde(flatten)]
+    head: ResultHead,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
     partial_fingerprints: Fingerprints,
@@ -278,13 +274,8 @@ fn log(results: Vec<SarifResult>) -> Log {
 #[cfg(test)]
 fn result(finding: &Finding, sources: &[SourceInfo]) -> SarifResult {
     let parts = result_parts(finding, sources);
-    let head = parts.head;
     SarifResult {
-        rule_id: head.rule_id,
-        rule_index: head.rule_index,
-        level: head.level,
-        message: head.message,
-        locations: head.locations,
+        head: parts.head,
         related_locations: parts.related.collect(),
         partial_fingerprints: parts.fingerprints,
     }
