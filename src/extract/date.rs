@@ -63,7 +63,7 @@ pub fn scan_dates(text: &str) -> Vec<DateMention> {
 /// Ambiguous numeric dates ("10/11/2025") are skipped.
 pub fn scan_dates_at(text: &str, reference: Option<PartialDate>) -> Vec<DateMention> {
     let mut found = Vec::new();
-    scan_dates_while(text, 0..text.len(), reference, |mention| {
+    scan_dates_while(text, 0..text.len(), reference, None, |mention| {
         found.push(mention);
         true
     });
@@ -73,8 +73,19 @@ pub fn scan_dates_at(text: &str, reference: Option<PartialDate>) -> Vec<DateMent
 /// Like [`scan_dates_at`], for the dates that start in `within` (a range of `text`): reading
 /// stops there, but a date may end past it.
 pub fn scan_dates_in(text: &str, within: Range<usize>, reference: Option<PartialDate>) -> Vec<DateMention> {
+    scan_dates_listed(text, within, reference, None)
+}
+
+/// [`scan_dates_in`], visiting only the words `listed` names (sorted offsets, as
+/// [`super::starts::Starts`] finds them for a range holding `within`) instead of every word.
+pub(super) fn scan_dates_listed(
+    text: &str,
+    within: Range<usize>,
+    reference: Option<PartialDate>,
+    listed: Option<&[u32]>,
+) -> Vec<DateMention> {
     let mut found = Vec::new();
-    scan_dates_while(text, within, reference, |mention| {
+    scan_dates_while(text, within, reference, listed, |mention| {
         found.push(mention);
         true
     });
@@ -84,7 +95,7 @@ pub fn scan_dates_in(text: &str, within: Range<usize>, reference: Option<Partial
 /// The year of the first date of `text` that has one, reading no further than it.
 pub fn first_year(text: &str, reference: Option<PartialDate>) -> Option<i32> {
     let mut year = None;
-    scan_dates_while(text, 0..text.len(), reference, |mention| {
+    scan_dates_while(text, 0..text.len(), reference, None, |mention| {
         year = match mention.value {
             DateValue::Single(p) => p.year,
             DateValue::Range { start, end } => start.year.or(end.year),
@@ -95,10 +106,12 @@ pub fn first_year(text: &str, reference: Option<PartialDate>) -> Option<i32> {
 }
 
 /// Hands each date starting in `within` to `take`, in order, until it returns `false`.
+/// With `listed`, only the words it names are visited (see [`scan_dates_listed`]).
 fn scan_dates_while(
     text: &str,
     within: Range<usize>,
     reference: Option<PartialDate>,
+    listed: Option<&[u32]>,
     mut take: impl FnMut(DateMention) -> bool,
 ) {
     let today = reference.and_then(day_number);
@@ -106,10 +119,23 @@ fn scan_dates_while(
     let bytes = scanner.bytes;
     let mut strong_ahead = StrongAhead::default();
     let mut i = within.start;
+    let mut cursor = listed.map_or(0, |l| l.partition_point(|&s| (s as usize) < i));
     loop {
-        // Only a word may start a date: pass over everything else in one tight loop.
-        while bytes.get(i).is_some_and(|b| !b.is_ascii_alphanumeric()) {
-            i += 1;
+        match listed {
+            // Between words, straight to the next listed one; inside a word (a mention read up
+            // to the middle of one) the rest of it is skipped below, as without a list.
+            Some(listed) if !super::number::inside_word(bytes, i) => {
+                while listed.get(cursor).is_some_and(|&s| (s as usize) < i) {
+                    cursor += 1;
+                }
+                i = listed.get(cursor).map_or(within.end, |&s| s as usize);
+            }
+            // Only a word may start a date: pass over everything else in one tight loop.
+            _ => {
+                while bytes.get(i).is_some_and(|b| !b.is_ascii_alphanumeric()) {
+                    i += 1;
+                }
+            }
         }
         let Some(&b) = bytes.get(i).filter(|_| i < within.end) else { break };
         // After an ASCII byte that is no letter or digit a word starts; only after other
@@ -119,6 +145,7 @@ fn scan_dates_while(
             Some(_) => scanner.at_word_start(i),
             None => true,
         };
+        // With a list, a word start is a listed place: the word is one of the starters.
         let attempt = if !word_start {
             Err(i + 1)
         } else if b.is_ascii_digit() {
@@ -127,7 +154,10 @@ fn scan_dates_while(
             } else {
                 Err(i + 1)
             }
-        } else if may_start_date(bytes, i) && worth_trying(bytes, i) && strong_ahead.within_reach(bytes, i) {
+        } else if (listed.is_some() || may_start_date(bytes, i))
+            && worth_trying(bytes, i)
+            && strong_ahead.within_reach(bytes, i)
+        {
             scanner.mention_at(i)
         } else {
             Err(i + 1)
@@ -222,7 +252,7 @@ fn is_strong_word(bytes: &[u8]) -> bool {
 /// no form starts with ("said", "people", "held": each tried the whole scanner in news text).
 /// Regenerate it when a form is added. A word outside it cannot start a date, so the scan skips
 /// it without trying every form — most words of a text are skipped this way.
-const STARTERS: &[&str] = &[
+pub(super) const STARTERS: &[&str] = &[
     "a",
     "ago",
     "apr",

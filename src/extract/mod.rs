@@ -13,6 +13,7 @@ mod names;
 pub mod number;
 pub mod scope;
 pub mod segment;
+mod starts;
 
 use std::ops::Range;
 
@@ -188,15 +189,20 @@ impl Extractor {
         let mut dates: Vec<date::DateMention> = Vec::new();
         let mut quantities: Vec<number::QuantityMention> = Vec::new();
         for region in &regions {
-            // A date or figure read in the region before may run into this one.
-            let date_from = dates.last().map_or(region.start, |d| d.end.max(region.start));
-            dates.extend(date::scan_dates_in(text, date_from..region.end, reference));
-            let figure_from = quantities.last().map_or(region.start, |q| q.end.max(region.start));
             // A figure starts at its qualifier ("at least $1.2bn") but is found at its number,
             // which may stand past a sentence cut short by the length cap: the scan runs on a
             // few words, and keeps what starts in the region.
             let figure_to = if region.end < text.len() { words_on(text, region.end, 8) } else { region.end };
-            let found = number::scan_quantities_in(text, figure_from..figure_to);
+            // Each word is read once for both scanners, which then visit only where they may
+            // find something.
+            let starts = starts::Starts::find(text, region.start..figure_to.max(region.end));
+            // A date or figure read in the region before may run into this one.
+            let date_from = dates.last().map_or(region.start, |d| d.end.max(region.start));
+            let listed = starts.as_ref().map(|s| s.dates.as_slice());
+            dates.extend(date::scan_dates_listed(text, date_from..region.end, reference, listed));
+            let figure_from = quantities.last().map_or(region.start, |q| q.end.max(region.start));
+            let listed = starts.as_ref().map(|s| s.figures.as_slice());
+            let found = number::scan_quantities_listed(text, figure_from..figure_to, listed);
             quantities.extend(found.into_iter().filter(|q| q.start < region.end));
         }
         let mut mentions: Vec<Mention> = Vec::with_capacity(dates.len() + quantities.len());

@@ -42,12 +42,35 @@ pub fn scan_quantities(text: &str) -> Vec<QuantityMention> {
 /// Like [`scan_quantities`], for the quantities that start in `within` (a range of `text`):
 /// reading stops there, but a figure may end past it and its qualifier be read before it.
 pub fn scan_quantities_in(text: &str, within: std::ops::Range<usize>) -> Vec<QuantityMention> {
+    scan_quantities_listed(text, within, None)
+}
+
+/// [`scan_quantities_in`], visiting only the places `listed` names (sorted offsets, as
+/// [`super::starts::Starts`] finds them for a range holding `within`) instead of every byte.
+/// Everything else between them is a plain word, a space or punctuation that starts nothing.
+pub(super) fn scan_quantities_listed(
+    text: &str,
+    within: std::ops::Range<usize>,
+    listed: Option<&[u32]>,
+) -> Vec<QuantityMention> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     // Nothing before `floor` may be reused: a qualifier must not reach into the previous mention.
     let mut floor = within.start;
     let mut i = within.start;
-    while let Some(&b) = bytes.get(i).filter(|_| i < within.end) {
+    let mut cursor = listed.map_or(0, |l| l.partition_point(|&s| (s as usize) < i));
+    loop {
+        if let Some(listed) = listed {
+            // Between words the walk goes to the next listed place at once; inside a word (a
+            // figure read up to the middle of one) it reads on as below.
+            if !inside_word(bytes, i) {
+                while listed.get(cursor).is_some_and(|&s| (s as usize) < i) {
+                    cursor += 1;
+                }
+                i = listed.get(cursor).map_or(within.end, |&s| s as usize);
+            }
+        }
+        let Some(&b) = bytes.get(i).filter(|_| i < within.end) else { break };
         // A plain word starts nothing, wherever it stands: skipped before anything else is
         // asked of it.
         if b.is_ascii_alphabetic() && (!may_start(b) || plain_word(text, i)) {
@@ -74,6 +97,24 @@ pub fn scan_quantities_in(text: &str, within: std::ops::Range<usize>) -> Vec<Qua
     }
     add_unstated_percents(text, within, &mut out);
     out
+}
+
+/// Whether `i` is inside a run of ASCII letters and digits, past its first byte.
+pub(super) fn inside_word(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i).is_some_and(u8::is_ascii_alphanumeric)
+        && i.checked_sub(1).and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// Whether the walk of [`scan_quantities_in`] does anything at `p`, the first byte of a run of
+/// ASCII letters and digits or a byte outside one, given what the tables hold for the letters
+/// there. The places where this says no are the ones [`super::starts::Starts`] leaves out.
+pub(super) fn figure_may_start(text: &str, p: usize, word: WordLookup) -> bool {
+    let b = byte(text.as_bytes(), p);
+    if b.is_ascii_alphabetic() {
+        may_start(b) && !plain_word_given(text, p, word)
+    } else {
+        may_start(b) || matches!(b, b'+' | b'(')
+    }
 }
 
 /// Words that name a percentage without giving one.
@@ -1581,27 +1622,46 @@ fn word_table() -> &'static crate::text::WordTable<Tok> {
 /// Quick test on the first word: can a written number or a vague magnitude start here? Most
 /// words of running text stop at this one lookup.
 fn may_begin_words(text: &str, p: usize) -> bool {
+    may_begin_given(text, p, opening_of(text, p))
+}
+
+/// What [`opening_table`] holds for the letters at `p`.
+fn opening_of(text: &str, p: usize) -> Option<Opening> {
     // No number word is longer than 11 letters.
     let tail = text.as_bytes().get(p..).unwrap_or_default();
-    let Some((key, len)) = crate::text::letters_key(tail, 11) else { return false };
-    match opening_table().get_key(u128::from_be_bytes(key)) {
+    let (key, _) = crate::text::letters_key(tail, 11)?;
+    opening_table().get_key(u128::from_be_bytes(key))
+}
+
+/// [`may_begin_words`] with the table look-up done.
+fn may_begin_given(text: &str, p: usize, opening: Option<Opening>) -> bool {
+    match opening {
         Some(Opening::Begins) => true,
         // "a" and "minus" are everywhere; they start a number only before a number word or
         // digits ("a dozen", "a third", "minus 5").
-        Some(Opening::BeforeNumber) => next_token_start(text, p + len).is_some_and(|(j, _)| {
-            byte(text.as_bytes(), j).is_ascii_digit()
-                || matches!(
-                    word_tok(read_word(text, j).0),
-                    Some(Tok::Card { .. } | Tok::Round(_) | Tok::Dozen | Tok::Ord { .. })
-                )
-        }),
+        Some(Opening::BeforeNumber) => {
+            let len = text
+                .as_bytes()
+                .get(p..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            next_token_start(text, p + len).is_some_and(|(j, _)| {
+                byte(text.as_bytes(), j).is_ascii_digit()
+                    || matches!(
+                        word_tok(read_word(text, j).0),
+                        Some(Tok::Card { .. } | Tok::Round(_) | Tok::Dozen | Tok::Ord { .. })
+                    )
+            })
+        }
         None => false,
     }
 }
 
 /// What a first word says of a written number starting with it (see [`may_begin_words`]).
-#[derive(Debug, Clone, Copy)]
-enum Opening {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Opening {
     /// It starts one: a cardinal ("seven"), "second" or "fourth", or a vague magnitude ("dozens",
     /// "hundreds", whatever token it is otherwise).
     Begins,
@@ -1612,20 +1672,22 @@ enum Opening {
 /// The words that may open a written number, as one table: one look-up per word of the text.
 fn opening_table() -> &'static crate::text::WordTable<Opening> {
     static TABLE: std::sync::OnceLock<crate::text::WordTable<Opening>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let vague = ["dozens", "tens", "hundreds", "thousands", "millions", "billions"];
-        let openings: Vec<(&str, Opening)> = WORD_TOKENS
-            .iter()
-            .filter_map(|&(word, tok)| match tok {
-                Tok::Card { .. } => Some((word, Opening::Begins)),
-                Tok::Ord { d, plural: false } if d == 2.0 || d == 4.0 => Some((word, Opening::Begins)),
-                Tok::A | Tok::Minus => Some((word, Opening::BeforeNumber)),
-                _ => None,
-            })
-            .chain(vague.iter().map(|&word| (word, Opening::Begins)))
-            .collect();
-        crate::text::WordTable::new(openings.into_iter())
-    })
+    TABLE.get_or_init(|| crate::text::WordTable::new(opening_words().into_iter()))
+}
+
+/// The words that may open a written number, with what each says (see [`Opening`]).
+pub(super) fn opening_words() -> Vec<(&'static str, Opening)> {
+    let vague = ["dozens", "tens", "hundreds", "thousands", "millions", "billions"];
+    WORD_TOKENS
+        .iter()
+        .filter_map(|&(word, tok)| match tok {
+            Tok::Card { .. } => Some((word, Opening::Begins)),
+            Tok::Ord { d, plural: false } if d == 2.0 || d == 4.0 => Some((word, Opening::Begins)),
+            Tok::A | Tok::Minus => Some((word, Opening::BeforeNumber)),
+            _ => None,
+        })
+        .chain(vague.iter().map(|&word| (word, Opening::Begins)))
+        .collect()
 }
 
 /// Number words read at a position.
@@ -2631,22 +2693,46 @@ fn combine(
 /// currency, no "per cent". Most words are: one look-up of the word rules them out.
 fn plain_word(text: &str, p: usize) -> bool {
     let first = byte(text.as_bytes(), p);
+    first.is_ascii_alphabetic() && {
+        let letters = text.as_bytes().get(p..).unwrap_or_default().iter().take(5);
+        let word = WordLookup {
+            opening: opening_of(text, p),
+            percent: matches!(first, b'p' | b'P'),
+            letters: letters.take_while(|b| b.is_ascii_alphabetic()).count(),
+        };
+        plain_word_given(text, p, word)
+    }
+}
+
+/// What the table look-ups say of the letters at a place.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct WordLookup {
+    /// What [`opening_table`] holds for them.
+    pub(super) opening: Option<Opening>,
+    /// False only where they cannot be one of [`PERCENT_LEADS`]; where it is true the words are
+    /// compared.
+    pub(super) percent: bool,
+    /// How many ASCII letters there are, or any number from 5 up when there are more.
+    pub(super) letters: usize,
+}
+
+/// The words that may open "percent of" or "per cent of" (see `percent_of`).
+pub(super) const PERCENT_LEADS: [&str; 3] = ["per", "percent", "percents"];
+
+/// [`plain_word`] at a letter, with the table look-ups done.
+fn plain_word_given(text: &str, p: usize, word: WordLookup) -> bool {
     // "percent of", "per cent of" (see `percent_of`); other words in "p" are plain.
-    let percent = || {
-        matches!(first, b'p' | b'P')
-            && ["per", "percent", "percents"].iter().any(|w| match_ci(text, p, w).is_some())
-    };
-    first.is_ascii_alphabetic() && !may_begin_words(text, p) && !percent() && !is_currency_word(text, p)
+    let percent = word.percent && PERCENT_LEADS.iter().any(|w| match_ci(text, p, w).is_some());
+    !may_begin_given(text, p, word.opening) && !percent && !is_currency_word(text, p, word.letters)
 }
 
 /// Whether the word at `p` is a currency before a figure ("US$5", "EUR 5", "A$ 3", "u.s $").
 /// [`currency_prefix`] finds one only in a word of at most four letters followed by a dollar
 /// sign, a digit (maybe after one space) or a dot; for most words the byte after them says no,
 /// and it is not asked.
-fn is_currency_word(text: &str, p: usize) -> bool {
+/// `letters` is the number of ASCII letters at `p` (any number from 5 up when there are more).
+fn is_currency_word(text: &str, p: usize, letters: usize) -> bool {
     let bytes = text.as_bytes();
-    let letters =
-        bytes.get(p..).unwrap_or_default().iter().take(5).take_while(|b| b.is_ascii_alphabetic()).count();
     let may = letters < 5
         && match byte(bytes, p + letters) {
             b'$' | b'.' => true,
