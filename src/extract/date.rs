@@ -76,13 +76,14 @@ pub fn scan_dates_in(text: &str, within: Range<usize>, reference: Option<Partial
     scan_dates_listed(text, within, reference, None)
 }
 
-/// [`scan_dates_in`], visiting only the words `listed` names (sorted offsets, as
-/// [`super::starts::Starts`] finds them for a range holding `within`) instead of every word.
+/// [`scan_dates_in`], visiting only the words `listed` names instead of every word: sorted
+/// offsets, each with whether its quick tests (`worth_trying`, `StrongAhead`) are known to
+/// pass, as [`super::starts::Starts`] finds them for a range holding `within`.
 pub(super) fn scan_dates_listed(
     text: &str,
     within: Range<usize>,
     reference: Option<PartialDate>,
-    listed: Option<&[u32]>,
+    listed: Option<(&[u32], &[bool])>,
 ) -> Vec<DateMention> {
     let mut found = Vec::new();
     scan_dates_while(text, within, reference, listed, |mention| {
@@ -111,7 +112,7 @@ fn scan_dates_while(
     text: &str,
     within: Range<usize>,
     reference: Option<PartialDate>,
-    listed: Option<&[u32]>,
+    listed: Option<(&[u32], &[bool])>,
     mut take: impl FnMut(DateMention) -> bool,
 ) {
     let today = reference.and_then(day_number);
@@ -119,16 +120,19 @@ fn scan_dates_while(
     let bytes = scanner.bytes;
     let mut strong_ahead = StrongAhead::default();
     let mut i = within.start;
-    let mut cursor = listed.map_or(0, |l| l.partition_point(|&s| (s as usize) < i));
+    let mut cursor = listed.map_or(0, |(l, _)| l.partition_point(|&s| (s as usize) < i));
     loop {
+        // Whether the place is listed with its quick tests passed.
+        let mut ready = false;
         match listed {
             // Between words, straight to the next listed one; inside a word (a mention read up
             // to the middle of one) the rest of it is skipped below, as without a list.
-            Some(listed) if !super::number::inside_word(bytes, i) => {
-                while listed.get(cursor).is_some_and(|&s| (s as usize) < i) {
+            Some((places, answered)) if !super::number::inside_word(bytes, i) => {
+                while places.get(cursor).is_some_and(|&s| (s as usize) < i) {
                     cursor += 1;
                 }
-                i = listed.get(cursor).map_or(within.end, |&s| s as usize);
+                i = places.get(cursor).map_or(within.end, |&s| s as usize);
+                ready = answered.get(cursor).copied().unwrap_or(false);
             }
             // Only a word may start a date: pass over everything else in one tight loop.
             _ => {
@@ -149,14 +153,13 @@ fn scan_dates_while(
         let attempt = if !word_start {
             Err(i + 1)
         } else if b.is_ascii_digit() {
-            if scanner.number_may_start(i) && worth_trying(bytes, i) {
+            if scanner.number_may_start(i) && (ready || worth_trying(bytes, i)) {
                 scanner.mention_at(i)
             } else {
                 Err(i + 1)
             }
         } else if (listed.is_some() || may_start_date(bytes, i))
-            && worth_trying(bytes, i)
-            && strong_ahead.within_reach(bytes, i)
+            && (ready || (worth_trying(bytes, i) && strong_ahead.within_reach(bytes, i)))
         {
             scanner.mention_at(i)
         } else {
@@ -405,7 +408,7 @@ pub(super) const STARTERS: &[&str] = &[
 /// Words that make a date by themselves, lowercase and sorted: months, weekdays, seasons, days
 /// named relative to today, calendar units, and ordinals ("on the second"). A weaker opener ("the", "this", "one", "from")
 /// starts a date only with one of these, or a digit, close after it.
-const STRONG: &[&str] = &[
+pub(super) const STRONG: &[&str] = &[
     "afternoon",
     "apr",
     "april",
@@ -513,7 +516,7 @@ const STRONG: &[&str] = &[
 /// words in the string literals of this file outside the tests (and [`STARTERS`] and
 /// [`STRONG`]). A unit test checks that none is missing; regenerate it when a form is added.
 /// See [`may_go_on`].
-const FOLLOWERS: &[&str] = &[
+pub(super) const FOLLOWERS: &[&str] = &[
     "a",
     "after",
     "afternoon",
@@ -870,7 +873,7 @@ const FOLLOWERS: &[&str] = &[
 ];
 
 /// How many words after an opener may hold the word that makes it a date ("the rest of the year").
-const OPENER_REACH: usize = 6;
+pub(super) const OPENER_REACH: usize = 6;
 
 /// A list of words as a set.
 type WordSet = WordTable<()>;
@@ -911,6 +914,18 @@ fn worth_trying(bytes: &[u8], p: usize) -> bool {
         && bytes.get(p + len) == Some(&b',')
         && bytes.get(p + len + 1).is_some_and(u8::is_ascii_digit);
     !thousands && (alone || !plain_word_after(bytes, p + len))
+}
+
+/// Whether the scan tries its forms at `p`, the start of a run of letters and digits, as far
+/// as the quick tests say (a digit run is also asked `Scanner::number_may_start`): what
+/// `super::starts` answers ahead of the scan, and its tests hold it to.
+#[cfg(test)]
+pub(super) fn quick_tests_pass(bytes: &[u8], p: usize) -> bool {
+    if bytes.get(p).is_some_and(u8::is_ascii_digit) {
+        worth_trying(bytes, p)
+    } else {
+        may_start_date(bytes, p) && worth_trying(bytes, p) && StrongAhead::default().within_reach(bytes, p)
+    }
 }
 
 /// Whether spaces and then a plain word, one no form reads, follow `e`.
@@ -2941,13 +2956,14 @@ mod tests {
     /// the tests and outside comments, leaving out the word lists themselves.
     fn literal_words() -> Vec<String> {
         let source = include_str!("date.rs");
-        let code = source.split("#[cfg(test)]").next().unwrap_or("");
+        let code = source.split("#[cfg(test)]\nmod tests").next().unwrap_or("");
         let mut words = Vec::new();
         let mut skipping_list = false;
         for line in code.lines() {
             // A quote as a character ('"') opens no string.
             let line = line.replace("'\"'", "' '");
-            if line.starts_with("const FOLLOWERS") || line.starts_with("const STARTERS") {
+            let declaration = line.trim_start_matches("pub(super) ");
+            if declaration.starts_with("const FOLLOWERS") || declaration.starts_with("const STARTERS") {
                 skipping_list = true;
             }
             if skipping_list {

@@ -198,7 +198,7 @@ impl Extractor {
             let starts = starts::Starts::find(text, region.start..figure_to.max(region.end));
             // A date or figure read in the region before may run into this one.
             let date_from = dates.last().map_or(region.start, |d| d.end.max(region.start));
-            let listed = starts.as_ref().map(|s| s.dates.as_slice());
+            let listed = starts.as_ref().map(|s| (s.dates.as_slice(), s.dates_ready.as_slice()));
             dates.extend(date::scan_dates_listed(text, date_from..region.end, reference, listed));
             let figure_from = quantities.last().map_or(region.start, |q| q.end.max(region.start));
             let listed = starts.as_ref().map(|s| s.figures.as_slice());

@@ -17,9 +17,13 @@ pub(super) struct Starts {
     /// Where the figure scanner does something: a digit, a sign or other punctuation that may
     /// open a figure, a number word ("seven", "a dozen"), "percent" or a currency word.
     pub(super) figures: Vec<u32>,
-    /// Where the date scanner tries its forms: a word that starts with a digit, or one of
-    /// [`date::STARTERS`].
+    /// Where the date scanner tries its forms: a word that starts with a digit or is one of
+    /// [`date::STARTERS`], and that passes the scanner's quick tests (see [`DatePlaces`]) as far
+    /// as the range lets them be answered.
     pub(super) dates: Vec<u32>,
+    /// For each of `dates`, whether its quick tests were answered (yes): without it, the range
+    /// ended first and the scanner asks them itself.
+    pub(super) dates_ready: Vec<bool>,
 }
 
 /// What the one table says of a word, as bits.
@@ -35,6 +39,10 @@ impl Class {
     const PERCENT: u8 = 4;
     /// It is one of [`date::STARTERS`].
     const DATE_STARTER: u8 = 8;
+    /// It is one of [`date::STRONG`]: it makes a date by itself.
+    const DATE_STRONG: u8 = 16;
+    /// It is one of [`date::FOLLOWERS`]: some date form reads it after its first word.
+    const DATE_FOLLOWER: u8 = 32;
 
     fn opening(self) -> Option<number::Opening> {
         if self.0 & Self::OPENS_NUMBER != 0 {
@@ -44,6 +52,10 @@ impl Class {
         } else {
             None
         }
+    }
+
+    fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
     }
 }
 
@@ -59,11 +71,16 @@ fn class_table() -> &'static WordTable<Class> {
                 number::Opening::BeforeNumber => Class::BEFORE_NUMBER,
             };
         }
-        for word in number::PERCENT_LEADS {
-            *bits.entry(word).or_default() |= Class::PERCENT;
-        }
-        for word in date::STARTERS {
-            *bits.entry(word).or_default() |= Class::DATE_STARTER;
+        let lists: [(&[&str], u8); 4] = [
+            (&number::PERCENT_LEADS, Class::PERCENT),
+            (date::STARTERS, Class::DATE_STARTER),
+            (date::STRONG, Class::DATE_STRONG),
+            (date::FOLLOWERS, Class::DATE_FOLLOWER),
+        ];
+        for (words, bit) in lists {
+            for word in words {
+                *bits.entry(word).or_default() |= bit;
+            }
         }
         WordTable::new(bits.into_iter().map(|(word, b)| (word, Class(b))).collect::<Vec<_>>().into_iter())
     })
@@ -73,6 +90,19 @@ fn class_table() -> &'static WordTable<Class> {
 /// table says (the figure scanner reads no further).
 const LONGEST_NUMBER_WORD: usize = 11;
 
+/// A run of ASCII letters and digits, as the walk reads it.
+struct Run {
+    start: usize,
+    end: usize,
+    starts_with_digit: bool,
+    /// It holds a digit or is a [`date::STRONG`] word: a date is within reach of a word
+    /// before it (`StrongAhead` in the date scanner).
+    strong: bool,
+    /// After a space, it is a word that no date form reads after its first word (what the
+    /// date scanner's `plain_word_after` asks).
+    plain_after_space: bool,
+}
+
 impl Starts {
     /// The places in `range` of `text`; `None` when the text is too long for the offsets to
     /// fit in 32 bits, and the scanners then walk the text themselves.
@@ -81,7 +111,7 @@ impl Starts {
         let bytes = text.as_bytes();
         let end = range.end.min(bytes.len());
         let mut figures = Vec::with_capacity((end.saturating_sub(range.start)) / 32);
-        let mut dates = Vec::with_capacity((end.saturating_sub(range.start)) / 64);
+        let mut dates = DatePlaces::default();
         let table = class_table();
         let mut p = range.start;
         // A range that starts inside a word: the scanners read the rest of that word themselves.
@@ -98,45 +128,190 @@ impl Starts {
             }
             if b.is_ascii_digit() {
                 figures.push(offset(p));
-                dates.push(offset(p));
-                p += run_length(bytes, p);
-            } else if b.is_ascii_alphabetic() {
-                let Some((key, len)) = crate::text::letters_key(bytes.get(p..).unwrap_or_default(), 16)
-                else {
-                    // More than 16 letters: no word of the table, and no currency word.
-                    let word = number::WordLookup { letters: 17, ..number::WordLookup::default() };
-                    if number::figure_may_start(text, p, word) {
-                        figures.push(offset(p));
-                    }
-                    p += run_length(bytes, p);
-                    continue;
+                let run = Run {
+                    start: p,
+                    end: p + run_length(bytes, p),
+                    starts_with_digit: true,
+                    strong: true,
+                    plain_after_space: false,
                 };
-                let class = table.get_key(u128::from_be_bytes(key)).unwrap_or(Class(0));
+                dates.word(bytes, &run, true);
+                p = run.end;
+            } else if b.is_ascii_alphabetic() {
+                let letters = crate::text::letters_key(bytes.get(p..).unwrap_or_default(), 16);
+                let (class, len) = match letters {
+                    Some((key, len)) => (table.get_key(u128::from_be_bytes(key)).unwrap_or(Class(0)), len),
+                    // More than 16 letters: no word of the tables.
+                    None => (Class(0), letter_length(bytes, p)),
+                };
                 let word = number::WordLookup {
                     opening: class.opening().filter(|_| len <= LONGEST_NUMBER_WORD),
-                    percent: class.0 & Class::PERCENT != 0,
+                    percent: class.has(Class::PERCENT),
                     letters: len,
                 };
                 if number::figure_may_start(text, p, word) {
                     figures.push(offset(p));
                 }
-                if class.0 & Class::DATE_STARTER != 0 {
-                    dates.push(offset(p));
-                }
-                // The letters are read; digits may follow them ("Q3").
-                p += len;
-                if bytes.get(p).is_some_and(u8::is_ascii_digit) {
-                    p += run_length(bytes, p);
-                }
+                // Digits may follow the letters ("Q3").
+                let after = bytes.get(p + len).copied();
+                let has_digit = after.is_some_and(|b| b.is_ascii_digit());
+                let run = Run {
+                    start: p,
+                    end: if has_digit { p + len + run_length(bytes, p + len) } else { p + len },
+                    starts_with_digit: false,
+                    strong: has_digit || class.has(Class::DATE_STRONG),
+                    plain_after_space: after.is_none_or(|b| b.is_ascii() && !b.is_ascii_digit())
+                        && !class.has(Class::DATE_FOLLOWER),
+                };
+                dates.word(bytes, &run, class.has(Class::DATE_STARTER));
+                p = run.end;
             } else {
                 if number::figure_may_start(text, p, number::WordLookup::default()) {
                     figures.push(offset(p));
                 }
+                dates.punctuation(b);
                 p += 1;
             }
         }
-        Some(Starts { figures, dates })
+        let (dates, dates_ready) = dates.finish();
+        Some(Starts { figures, dates, dates_ready })
     }
+}
+
+/// The date scanner's places, with its quick tests answered as the words go by: a place is
+/// worth trying only if its word makes a date by itself or the word after it is one some form
+/// reads (`worth_trying`), and a word that is neither a digit nor a date by itself only if
+/// such a word follows within [`date::OPENER_REACH`] words, in the same sentence
+/// (`StrongAhead`). Both ask about words after the place, which the walk reads next: the
+/// answers are filled in then. A place that fails is left out; one whose answers the range
+/// ended before is listed unanswered.
+#[derive(Default)]
+struct DatePlaces {
+    places: Vec<DatePlace>,
+    /// The place whose worth the next word decides, and whether only spaces came since.
+    awaiting_next: Option<(usize, bool)>,
+    /// Places waiting for a word that makes a date, each with the number of its own word, in
+    /// order; those before `first_awaiting` are answered.
+    awaiting_strong: Vec<(usize, usize)>,
+    first_awaiting: usize,
+    /// Runs of letters and digits read so far.
+    words: usize,
+}
+
+/// One place for the date scanner and its quick tests, answered or not yet.
+struct DatePlace {
+    at: u32,
+    worth: Option<bool>,
+    in_reach: Option<bool>,
+}
+
+impl DatePlaces {
+    /// A run of letters and digits; `starter` says whether a date may start at it.
+    // Called for every word: kept inline, with the rarer work in calls of its own.
+    #[inline(always)]
+    fn word(&mut self, bytes: &[u8], run: &Run, starter: bool) {
+        self.words += 1;
+        // Most words of a text neither answer a question nor ask one.
+        if self.awaiting_next.is_some() || self.first_awaiting < self.awaiting_strong.len() {
+            self.answer(run);
+        }
+        if starter || run.starts_with_digit {
+            self.add(bytes, run);
+        }
+    }
+
+    /// Answers what the places before `run` wait for.
+    #[inline(never)]
+    fn answer(&mut self, run: &Run) {
+        if let Some((k, spaces_only)) = self.awaiting_next.take() {
+            let plain = spaces_only && !run.starts_with_digit && run.plain_after_space;
+            if let Some(place) = self.places.get_mut(k) {
+                place.worth = Some(!plain);
+            }
+        }
+        // Counted from its own word, this one is the place's `words - from + 1`th: past the
+        // reach, the answer is no; within it, a word that makes a date answers yes.
+        while let Some(&(k, from)) = self.awaiting_strong.get(self.first_awaiting) {
+            if self.words - from < date::OPENER_REACH + 1 {
+                break;
+            }
+            self.first_awaiting += 1;
+            if let Some(place) = self.places.get_mut(k) {
+                place.in_reach = Some(false);
+            }
+        }
+        if run.strong {
+            self.settle_awaiting_strong(true);
+        }
+    }
+
+    /// Answers every place still waiting for a word that makes a date.
+    fn settle_awaiting_strong(&mut self, answer: bool) {
+        for &(k, _) in self.awaiting_strong.get(self.first_awaiting..).unwrap_or_default() {
+            if let Some(place) = self.places.get_mut(k) {
+                place.in_reach = Some(answer);
+            }
+        }
+        self.awaiting_strong.clear();
+        self.first_awaiting = 0;
+    }
+
+    /// A place at `run`, with what can be answered of it already.
+    #[inline(never)]
+    fn add(&mut self, bytes: &[u8], run: &Run) {
+        let k = self.places.len();
+        // Offsets below the text's length fit in 32 bits (checked by `Starts::find`).
+        #[allow(clippy::cast_possible_truncation)]
+        let at = run.start as u32;
+        let (worth, in_reach) = if run.starts_with_digit {
+            let all_digits = bytes.get(run.start..run.end).is_some_and(|r| r.iter().all(u8::is_ascii_digit));
+            let thousands = all_digits
+                && bytes.get(run.end) == Some(&b',')
+                && bytes.get(run.end + 1).is_some_and(u8::is_ascii_digit);
+            // Digits ask nothing of the words ahead.
+            let worth = if thousands {
+                Some(false)
+            } else if !all_digits || run.end - run.start == 4 {
+                Some(true)
+            } else {
+                None
+            };
+            (worth, Some(true))
+        } else if run.strong {
+            (Some(true), Some(true))
+        } else {
+            self.awaiting_strong.push((k, self.words));
+            (None, None)
+        };
+        if worth.is_none() {
+            self.awaiting_next = Some((k, true));
+        }
+        self.places.push(DatePlace { at, worth, in_reach });
+    }
+
+    /// A byte outside the runs of letters and digits (spaces are left out: they change nothing).
+    fn punctuation(&mut self, b: u8) {
+        if let Some((_, spaces_only)) = &mut self.awaiting_next {
+            *spaces_only &= matches!(b, b'\t' | b'\r' | b'\n');
+        }
+        if matches!(b, b'.' | b'!' | b'?' | b'\n') && self.first_awaiting < self.awaiting_strong.len() {
+            self.settle_awaiting_strong(false);
+        }
+    }
+
+    /// The places left, and for each whether its tests were answered.
+    fn finish(self) -> (Vec<u32>, Vec<bool>) {
+        self.places
+            .into_iter()
+            .filter(|p| p.worth != Some(false) && p.in_reach != Some(false))
+            .map(|p| (p.at, p.worth.is_some() && p.in_reach.is_some()))
+            .unzip()
+    }
+}
+
+/// Length of the run of ASCII letters at `p`.
+fn letter_length(bytes: &[u8], p: usize) -> usize {
+    bytes.get(p..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_alphabetic()).count())
 }
 
 /// Length of the run of ASCII letters and digits at `p` (at least one byte).
@@ -160,6 +335,8 @@ mod tests {
         "éte 12, naïve1 3, Zürich2 4 – minus 5, −7, .08, -3, a man, an hour, a third of them",
         "between two hundred and three hundred, one in five, twenty-five, Flight 370, 10 Downing Street",
         "percents perhaps pér 4 persuaded percentile percentés, c$4, A$ 3, u.s $5, Keith's $500",
+        "the one two three four five six 2024, the one two three four five 2024; the! 5th the\n5th the é 5th",
+        "last\tweek, next  Friday, early 2024s the 3,500 1990s 22nd 1234 12 people 12\u{a0}May the mid-March",
         "Incomprehensibilities2 5, internationalization 7 and counterrevolutionaries a dozen, abcdefghijklmnop3",
     ];
 
@@ -171,7 +348,8 @@ mod tests {
             number::scan_quantities_in(text, within.clone()),
             "figures in {text:?} {within:?}"
         );
-        let dates = date::scan_dates_listed(text, within.clone(), None, Some(&starts.dates));
+        let listed = Some((starts.dates.as_slice(), starts.dates_ready.as_slice()));
+        let dates = date::scan_dates_listed(text, within.clone(), None, listed);
         assert_eq!(dates, date::scan_dates_in(text, within.clone(), None), "dates in {text:?} {within:?}");
     }
 
@@ -181,6 +359,30 @@ mod tests {
             for start in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
                 same_findings(text, start..text.len());
                 same_findings(text, 0..start);
+            }
+        }
+    }
+
+    #[test]
+    fn the_date_places_left_out_or_answered_are_those_the_quick_tests_answer() {
+        for text in TRICKY {
+            let bytes = text.as_bytes();
+            for start in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                let starts = Starts::find(text, start..text.len()).unwrap();
+                let word_starts = (start..text.len()).filter(|&p| {
+                    bytes[p].is_ascii_alphanumeric() && (p == 0 || !bytes[p - 1].is_ascii_alphanumeric())
+                });
+                for p in word_starts {
+                    let listed = starts.dates.iter().position(|&s| s as usize == p);
+                    let passes = date::quick_tests_pass(bytes, p);
+                    match listed {
+                        Some(k) if starts.dates_ready[k] => {
+                            assert!(passes, "{text:?} from {start}: {p} listed")
+                        }
+                        Some(_) => {}
+                        None => assert!(!passes, "{text:?} from {start}: {p} left out"),
+                    }
+                }
             }
         }
     }
@@ -197,14 +399,25 @@ mod tests {
         };
         // "a" before "dozen"; the full stop might open ".5".
         assert_eq!(at(&starts.figures), ["12", "a", "."]);
-        assert_eq!(at(&starts.dates), ["The", "12", "March,", "a", "Friday."]);
+        // "The", "12" and "a" stand before plain words ("storm", "people", "dozen").
+        assert_eq!(at(&starts.dates), ["March,", "Friday."]);
+        assert_eq!(starts.dates_ready, [true, true]);
+    }
+
+    #[test]
+    fn a_place_whose_tests_need_words_past_the_range_is_listed_unanswered() {
+        let text = "We met the 5th of May";
+        let starts = Starts::find(text, 0..10).unwrap();
+        assert_eq!(starts.dates, [7]);
+        assert_eq!(starts.dates_ready, [false]);
     }
 
     #[test]
     fn a_range_inside_a_word_starts_listing_after_it() {
-        let text = "COVID19 and 5 more";
+        let text = "COVID19 and 5 May";
         let starts = Starts::find(text, 3..text.len()).unwrap();
         assert_eq!(starts.figures, [12]);
-        assert_eq!(starts.dates, [12]);
+        assert_eq!(starts.dates, [12, 14]);
+        assert_eq!(starts.dates_ready, [true, true]);
     }
 }
