@@ -186,12 +186,25 @@ fn ends_with_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    // Every full stop asks this: an ASCII word is compared as it stands, without a lowercase copy.
+    // Every full stop asks this: an ASCII word is looked up in a table, without a lowercase
+    // copy; no abbreviation is longer than six bytes.
     if word.is_ascii() {
-        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        word.len() <= 6 && {
+            let mut lower = [0u8; 6];
+            for (slot, b) in lower.iter_mut().zip(word.bytes()) {
+                *slot = b.to_ascii_lowercase();
+            }
+            lower.get(..word.len()).is_some_and(|w| abbreviation_table().get(w).is_some())
+        }
     } else {
         ABBREVIATIONS.contains(&word.to_lowercase().as_str())
     }
+}
+
+/// [`ABBREVIATIONS`] as a hashed table, built on first use.
+fn abbreviation_table() -> &'static crate::text::WordTable<()> {
+    static TABLE: std::sync::OnceLock<crate::text::WordTable<()>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| crate::text::WordTable::new(ABBREVIATIONS.iter().map(|a| (*a, ()))))
 }
 
 #[cfg(test)]
@@ -253,6 +266,21 @@ mod tests {
         assert_eq!(words, 1004);
         let covered: usize = segments.iter().map(|s| text[s.range.clone()].replace(' ', "").len()).sum();
         assert_eq!(covered, text.replace(' ', "").len());
+    }
+
+    #[test]
+    fn every_abbreviation_is_known_in_any_case_and_nothing_else() {
+        for a in ABBREVIATIONS {
+            for word in [a.to_string(), a.to_uppercase(), format!("({a}")] {
+                let text = format!("see {word}. Then");
+                assert!(ends_with_abbreviation(&text, 0, 4 + word.len()), "{text}");
+            }
+        }
+        for word in ["said", "approxx", "U.S.A", "stop", "Ms\u{e9}", "MR\u{301}"] {
+            let text = format!("see {word}. Then");
+            assert!(!ends_with_abbreviation(&text, 0, 4 + word.len()), "{text}");
+        }
+        assert!(ends_with_abbreviation("see J. Smith", 0, 5));
     }
 
     #[test]
