@@ -15,6 +15,9 @@ pub mod scope;
 pub mod segment;
 mod starts;
 
+#[cfg(fuzzing)]
+pub use starts::lists_disagree;
+
 use std::ops::Range;
 
 use crate::claim::{Claim, DateValue, Kind, Qualifier, Scope, Value};

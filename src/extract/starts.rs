@@ -319,6 +319,23 @@ fn run_length(bytes: &[u8], p: usize) -> usize {
     bytes.get(p..).map_or(1, |rest| rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count().max(1))
 }
 
+/// Where the scanners, given the lists for `within`, find something else than walking the
+/// whole range themselves: a description of the first difference, or `None`. The unit tests
+/// and the fuzzer (`fuzz_extract`) hold the lists to this.
+#[cfg(any(test, fuzzing))]
+pub fn lists_disagree(text: &str, within: Range<usize>) -> Option<String> {
+    let starts = Starts::find(text, within.clone())?;
+    let listed = number::scan_quantities_listed(text, within.clone(), Some(&starts.figures));
+    let walked = number::scan_quantities_in(text, within.clone());
+    if listed != walked {
+        return Some(format!("figures in {within:?}: listed {listed:?}, walked {walked:?}"));
+    }
+    let lists = Some((starts.dates.as_slice(), starts.dates_ready.as_slice()));
+    let listed = date::scan_dates_listed(text, within.clone(), None, lists);
+    let walked = date::scan_dates_in(text, within.clone(), None);
+    (listed != walked).then(|| format!("dates in {within:?}: listed {listed:?}, walked {walked:?}"))
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
@@ -341,16 +358,26 @@ mod tests {
     ];
 
     fn same_findings(text: &str, within: Range<usize>) {
-        let starts = Starts::find(text, within.clone()).unwrap();
-        let figures = number::scan_quantities_listed(text, within.clone(), Some(&starts.figures));
-        assert_eq!(
-            figures,
-            number::scan_quantities_in(text, within.clone()),
-            "figures in {text:?} {within:?}"
-        );
-        let listed = Some((starts.dates.as_slice(), starts.dates_ready.as_slice()));
-        let dates = date::scan_dates_listed(text, within.clone(), None, listed);
-        assert_eq!(dates, date::scan_dates_in(text, within.clone(), None), "dates in {text:?} {within:?}");
+        assert_eq!(lists_disagree(text, within.clone()), None, "in {text:?}");
+    }
+
+    #[test]
+    fn the_scanners_find_the_same_with_the_lists_in_the_examples() {
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let mut files = 0;
+        for set in std::fs::read_dir(examples).unwrap() {
+            let Ok(entries) = std::fs::read_dir(set.unwrap().path()) else { continue };
+            for entry in entries {
+                let Ok(text) = std::fs::read_to_string(entry.unwrap().path()) else { continue };
+                files += 1;
+                // From every seventh place, to the end and from the start.
+                for k in (0..text.len()).step_by(7).filter(|&k| text.is_char_boundary(k)) {
+                    same_findings(&text, k..text.len());
+                    same_findings(&text, 0..k);
+                }
+            }
+        }
+        assert!(files >= 10, "{files} example files read");
     }
 
     #[test]
