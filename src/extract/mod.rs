@@ -191,6 +191,7 @@ impl Extractor {
         };
         let mut dates: Vec<date::DateMention> = Vec::new();
         let mut quantities: Vec<number::QuantityMention> = Vec::new();
+        let mut starts = starts::Starts::default();
         for region in &regions {
             // A figure starts at its qualifier ("at least $1.2bn") but is found at its number,
             // which may stand past a sentence cut short by the length cap: the scan runs on a
@@ -198,7 +199,8 @@ impl Extractor {
             let figure_to = if region.end < text.len() { words_on(text, region.end, 8) } else { region.end };
             // Each word is read once for both scanners, which then visit only where they may
             // find something.
-            let starts = starts::Starts::find(text, region.start..figure_to.max(region.end));
+            let listed = starts.read(text, region.start..figure_to.max(region.end));
+            let starts = listed.then_some(&starts);
             // A date or figure read in the region before may run into this one.
             let date_from = dates.last().map_or(region.start, |d| d.end.max(region.start));
             let listed = starts.as_ref().map(|s| (s.dates.as_slice(), s.dates_ready.as_slice()));

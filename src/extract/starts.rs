@@ -13,6 +13,7 @@ use super::{date, number};
 use crate::text::WordTable;
 
 /// The places in a range of a text where a figure or a date may start, as sorted byte offsets.
+#[derive(Default)]
 pub(super) struct Starts {
     /// Where the figure scanner does something: a digit, a sign or other punctuation that may
     /// open a figure, a number word ("seven", "a dozen"), "percent" or a currency word.
@@ -24,6 +25,8 @@ pub(super) struct Starts {
     /// For each of `dates`, whether its quick tests were answered (yes): without it, the range
     /// ended first and the scanner asks them itself.
     pub(super) dates_ready: Vec<bool>,
+    /// The date places as they are being answered.
+    scratch: DatePlaces,
 }
 
 /// What the one table says of a word, as bits.
@@ -106,12 +109,25 @@ struct Run {
 impl Starts {
     /// The places in `range` of `text`; `None` when the text is too long for the offsets to
     /// fit in 32 bits, and the scanners then walk the text themselves.
+    #[cfg(any(test, fuzzing))]
     pub(super) fn find(text: &str, range: Range<usize>) -> Option<Starts> {
-        u32::try_from(text.len()).ok()?;
+        let mut starts = Starts::default();
+        starts.read(text, range).then_some(starts)
+    }
+
+    /// Lists the places in `range` of `text` in place of those listed before, reusing the
+    /// room they took (the regions of one text are read one after another); false when the
+    /// text is too long for the offsets to fit in 32 bits, and the scanners then walk the text
+    /// themselves.
+    pub(super) fn read(&mut self, text: &str, range: Range<usize>) -> bool {
+        if u32::try_from(text.len()).is_err() {
+            return false;
+        }
         let bytes = text.as_bytes();
         let end = range.end.min(bytes.len());
-        let mut figures = Vec::with_capacity((end.saturating_sub(range.start)) / 32);
-        let mut dates = DatePlaces::default();
+        let figures = &mut self.figures;
+        figures.clear();
+        let dates = &mut self.scratch;
         let table = class_table();
         let mut p = range.start;
         // A range that starts inside a word: the scanners read the rest of that word themselves.
@@ -173,8 +189,8 @@ impl Starts {
                 p += 1;
             }
         }
-        let (dates, dates_ready) = dates.finish();
-        Some(Starts { figures, dates, dates_ready })
+        dates.finish(&mut self.dates, &mut self.dates_ready);
+        true
     }
 }
 
@@ -300,12 +316,21 @@ impl DatePlaces {
     }
 
     /// The places left, and for each whether its tests were answered.
-    fn finish(self) -> (Vec<u32>, Vec<bool>) {
-        self.places
-            .into_iter()
-            .filter(|p| p.worth != Some(false) && p.in_reach != Some(false))
-            .map(|p| (p.at, p.worth.is_some() && p.in_reach.is_some()))
-            .unzip()
+    /// Puts the places left in `at`, and for each whether its tests were answered in `ready`,
+    /// and is left empty for the next range.
+    fn finish(&mut self, at: &mut Vec<u32>, ready: &mut Vec<bool>) {
+        at.clear();
+        ready.clear();
+        for place in self.places.drain(..) {
+            if place.worth != Some(false) && place.in_reach != Some(false) {
+                at.push(place.at);
+                ready.push(place.worth.is_some() && place.in_reach.is_some());
+            }
+        }
+        self.awaiting_next = None;
+        self.awaiting_strong.clear();
+        self.first_awaiting = 0;
+        self.words = 0;
     }
 }
 
@@ -429,6 +454,23 @@ mod tests {
         // "The", "12" and "a" stand before plain words ("storm", "people", "dozen").
         assert_eq!(at(&starts.dates), ["March,", "Friday."]);
         assert_eq!(starts.dates_ready, [true, true]);
+    }
+
+    #[test]
+    fn a_list_read_again_holds_nothing_of_the_range_before() {
+        let mut reused = Starts::default();
+        for text in TRICKY {
+            // The first range ends with questions unanswered ("the" before the cut).
+            for (first, second) in [(0..text.len() / 2, text.len() / 3..text.len()), (5..9, 0..text.len())] {
+                let second = second.start..second.end;
+                assert!(reused.read(text, first));
+                assert!(reused.read(text, second.clone()));
+                let fresh = Starts::find(text, second).unwrap();
+                assert_eq!(reused.figures, fresh.figures, "{text:?}");
+                assert_eq!(reused.dates, fresh.dates, "{text:?}");
+                assert_eq!(reused.dates_ready, fresh.dates_ready, "{text:?}");
+            }
+        }
     }
 
     #[test]
