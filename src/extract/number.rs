@@ -738,6 +738,11 @@ const LOWER_CODES: [&str; 20] = [
 
 /// A currency code written as a word: ISO codes, "RMB", "BTC".
 fn code_word(word: &str) -> Option<&'static str> {
+    // Every code is three letters long (see the test `every_code_has_three_letters`); the word
+    // after nearly every figure ("people", "homes") is asked this.
+    if word.len() != 3 {
+        return None;
+    }
     if let Some(code) = CODES.iter().copied().find(|c| *c == word) {
         return Some(code);
     }
@@ -1025,6 +1030,11 @@ fn percent_after(text: &str, i: usize) -> Option<usize> {
             return Some(i + c.len_utf8() + 1);
         }
     }
+    // Every word below starts with a "p" after some space: most figures are ruled out at once.
+    let word_at = skip_ws(text, i);
+    if word_at == i || !matches!(byte(b, word_at), b'p' | b'P') {
+        return None;
+    }
     if let Some(end) = spaced_word(text, i, "percent") {
         return Some(end);
     }
@@ -1213,10 +1223,15 @@ fn follow_ok(text: &str, i: usize) -> bool {
 
 /// "10 am", "10 p.m.", "ten o'clock".
 fn time_after(text: &str, i: usize) -> bool {
-    let j = if byte(text.as_bytes(), i) == b' ' { i + 1 } else { i };
-    ["am", "pm", "a.m.", "p.m."].iter().any(|w| match_ci(text, j, w).is_some())
-        || spaced_word(text, i, "o'clock").is_some()
-        || spaced_word(text, i, "o’clock").is_some()
+    let b = text.as_bytes();
+    let j = if byte(b, i) == b' ' { i + 1 } else { i };
+    // Nearly every figure asks this: the first letter of each word rules most out at once.
+    let am_pm = || ["am", "pm", "a.m.", "p.m."].iter().any(|w| match_ci(text, j, w).is_some());
+    let o_clock = || {
+        matches!(byte(b, skip_ws(text, i)), b'o' | b'O')
+            && (spaced_word(text, i, "o'clock").is_some() || spaced_word(text, i, "o’clock").is_some())
+    };
+    (matches!(byte(b, j), b'a' | b'A' | b'p' | b'P') && am_pm()) || o_clock()
 }
 
 /// Reads the figure starting at `p` (a currency sign, a minus, a digit or a word).
@@ -3033,6 +3048,26 @@ fn merge_bounds(text: &str, out: &mut Vec<QuantityMention>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_words_and_clock_times_in_capitals() {
+        let found = scan_quantities("Unemployment rose to 5 Percent, then 6 PER CENT.");
+        let percents: Vec<(Kind, f64)> = found.iter().map(|m| (m.kind, m.value.figure)).collect();
+        assert_eq!(percents, [(Kind::Percent, 5.0), (Kind::Percent, 6.0)]);
+        assert_eq!(scan_quantities("They met at 10 AM, 7 P.M. and 9 O'clock."), []);
+    }
+
+    #[test]
+    fn every_code_has_three_letters() {
+        for code in CODES.iter().chain(&LOWER_CODES).chain(&["RMB", "rmb", "BTC", "btc"]) {
+            assert_eq!(code.len(), 3, "{code}");
+            assert!(code_word(code).is_some(), "{code}");
+        }
+        assert_eq!(code_word("rmb"), Some("CNY"));
+        assert_eq!(code_word("usd"), Some("USD"));
+        assert_eq!(code_word("USDT"), None);
+        assert_eq!(code_word("try"), None);
+    }
 
     #[test]
     fn phrases_are_found_by_their_last_word_in_order() {
