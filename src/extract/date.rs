@@ -4,7 +4,8 @@
 //! the article's date ("yesterday", "next Tuesday", "last year", "the past 3 weeks").
 //!
 //! The scanner makes one left-to-right pass. Only an ASCII letter or digit that starts a word can
-//! start a mention, and from there a small hand-written recursive-descent parser reads a bounded
+//! start a mention (the extractor hands it the words that may, listed with the figure scanner's
+//! places in one reading of each word: `super::starts`), and from there a small hand-written recursive-descent parser reads a bounded
 //! number of tokens (weekday, month, day, year, separator, relative word), working on byte offsets
 //! with checked access so that no input can make it panic. There is no regex: the grammar is
 //! small, its case rules ("May" is a month, "may" is a verb) are awkward to say in a regex, and

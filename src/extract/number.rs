@@ -1,8 +1,9 @@
 //! Figures in running text: counts, money and percentages, with the words that qualify them.
 //!
 //! The scanner walks the text once, left to right, and stops only where a figure can start: a
-//! digit, a minus sign, a currency sign or code, or a word whose first letter can begin a number
-//! word. From there a small hand-written parser reads the figure forward (digits with thousands
+//! digit, a minus sign, a currency sign or code, or a number word. The extractor hands it those
+//! places, listed in the one reading of each word it shares with the date scanner
+//! (`super::starts`); on its own it finds them itself. From there a small hand-written parser reads the figure forward (digits with thousands
 //! separators, scale words, number words, currency and percent) and then looks *backwards* a few
 //! words for a qualifier ("more than", "nearly"). Looking back from the few figures is much cheaper
 //! than trying every qualifier at every word. A hand-written scanner rather than regular
