@@ -89,6 +89,12 @@ fn class_table() -> &'static WordTable<Class> {
     })
 }
 
+/// The longest range that is listed. The lists take up to a few bytes per word of the range (a
+/// sentence of 20 words may list 10 places); news articles and the sentences around cues are far
+/// shorter. A longer range (one file of many megabytes read whole) is walked by the scanners
+/// themselves, so that such a file takes no more memory than its text and its claims.
+pub(super) const MAX_LISTED_RANGE: usize = 1 << 20;
+
 /// Number words are at most 11 letters long: a longer run of letters opens none, whatever the
 /// table says (the figure scanner reads no further).
 const LONGEST_NUMBER_WORD: usize = 11;
@@ -117,10 +123,10 @@ impl Starts {
 
     /// Lists the places in `range` of `text` in place of those listed before, reusing the
     /// room they took (the regions of one text are read one after another); false when the
-    /// text is too long for the offsets to fit in 32 bits, and the scanners then walk the text
-    /// themselves.
+    /// range is longer than [`MAX_LISTED_RANGE`] or the text too long for the offsets to fit in
+    /// 32 bits, and the scanners then walk the text themselves.
     pub(super) fn read(&mut self, text: &str, range: Range<usize>) -> bool {
-        if u32::try_from(text.len()).is_err() {
+        if u32::try_from(text.len()).is_err() || range.end.saturating_sub(range.start) > MAX_LISTED_RANGE {
             return false;
         }
         let bytes = text.as_bytes();
@@ -471,6 +477,15 @@ mod tests {
                 assert_eq!(reused.dates_ready, fresh.dates_ready, "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_range_past_the_limit_is_left_to_the_walks() {
+        let text = "On 5 May, 12 people left. ".repeat(MAX_LISTED_RANGE / 26 + 1);
+        let mut starts = Starts::default();
+        assert!(!starts.read(&text, 0..text.len()));
+        assert!(starts.read(&text, 0..MAX_LISTED_RANGE));
+        assert_eq!(starts.dates.first(), Some(&3));
     }
 
     #[test]
