@@ -5,14 +5,14 @@
 //!
 //! The scanner makes one left-to-right pass. Only an ASCII letter or digit that starts a word can
 //! start a mention (the extractor hands it the words that may, listed with the figure scanner's
-//! places in one reading of each word: `super::starts`), and from there a small hand-written recursive-descent parser reads a bounded
-//! number of tokens (weekday, month, day, year, separator, relative word), working on byte offsets
-//! with checked access so that no input can make it panic. There is no regex: the grammar is
-//! small, its case rules ("May" is a month, "may" is a verb) are awkward to say in a regex, and
-//! every failed attempt costs a few byte comparisons. Years missing from the text stay `None`;
-//! callers fill them from the article with [`with_year`]. Relative expressions are resolved
-//! against the reference date given to [`scan_dates_at`]; without one they are found but marked
-//! [`Relativity::Unresolved`].
+//! places in one reading of each word: `super::starts`), and from there a small hand-written
+//! recursive-descent parser reads a bounded number of tokens (weekday, month, day, year, separator,
+//! relative word), working on byte offsets with checked access so that no input can make it panic.
+//! There is no regex: the grammar is small, its case rules ("May" is a month, "may" is a verb) are
+//! awkward to say in a regex, and every failed attempt costs a few byte comparisons. Years missing
+//! from the text stay `None`; callers fill them from the article with [`with_year`]. Relative
+//! expressions are resolved against the reference date given to [`scan_dates_at`]; without one they
+//! are found but marked [`Relativity::Unresolved`].
 
 use std::ops::Range;
 
