@@ -144,6 +144,11 @@ pub fn squash(text: &str) -> String {
     out
 }
 
+/// How many ASCII letters `bytes` has from `p` on.
+pub(crate) fn ascii_letters_at(bytes: &[u8], p: usize) -> usize {
+    bytes.get(p..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_alphabetic()).count())
+}
+
 /// A lowercase ASCII word of at most 16 bytes packed into an integer, first byte highest and
 /// zero-padded, so table look-ups compare integers instead of calling `memcmp`; `None` when
 /// longer.

@@ -199,15 +199,14 @@ impl Extractor {
             let figure_to = if region.end < text.len() { words_on(text, region.end, 8) } else { region.end };
             // Each word is read once for both scanners, which then visit only where they may
             // find something.
-            let listed = starts.read(text, region.start..figure_to.max(region.end));
-            let starts = listed.then_some(&starts);
+            let lists = starts.read(text, region.start..figure_to.max(region.end)).then_some(&starts);
             // A date or figure read in the region before may run into this one.
             let date_from = dates.last().map_or(region.start, |d| d.end.max(region.start));
-            let listed = starts.as_ref().map(|s| (s.dates.as_slice(), s.dates_ready.as_slice()));
-            dates.extend(date::scan_dates_listed(text, date_from..region.end, reference, listed));
+            let date_places = lists.map(|s| (s.dates.as_slice(), s.dates_ready.as_slice()));
+            dates.extend(date::scan_dates_listed(text, date_from..region.end, reference, date_places));
             let figure_from = quantities.last().map_or(region.start, |q| q.end.max(region.start));
-            let listed = starts.as_ref().map(|s| s.figures.as_slice());
-            let found = number::scan_quantities_listed(text, figure_from..figure_to, listed);
+            let figure_places = lists.map(|s| s.figures.as_slice());
+            let found = number::scan_quantities_listed(text, figure_from..figure_to, figure_places);
             quantities.extend(found.into_iter().filter(|q| q.start < region.end));
         }
         let mut mentions: Vec<Mention> = Vec::with_capacity(dates.len() + quantities.len());

@@ -588,7 +588,8 @@ fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i).and_then(|s| s.chars().next_back())
 }
 
-fn ascii_alnum_run(b: &[u8], i: usize) -> usize {
+/// Length of the run of ASCII letters and digits at `i` (at least one byte).
+pub(super) fn ascii_alnum_run(b: &[u8], i: usize) -> usize {
     b.get(i..).map_or(1, |rest| rest.iter().take_while(|c| c.is_ascii_alphanumeric()).count().max(1))
 }
 
@@ -1656,13 +1657,7 @@ fn may_begin_given(text: &str, p: usize, opening: Option<Opening>) -> bool {
         // "a" and "minus" are everywhere; they start a number only before a number word or
         // digits ("a dozen", "a third", "minus 5").
         Some(Opening::BeforeNumber) => {
-            let len = text
-                .as_bytes()
-                .get(p..)
-                .unwrap_or_default()
-                .iter()
-                .take_while(|b| b.is_ascii_alphabetic())
-                .count();
+            let len = crate::text::ascii_letters_at(text.as_bytes(), p);
             next_token_start(text, p + len).is_some_and(|(j, _)| {
                 byte(text.as_bytes(), j).is_ascii_digit()
                     || matches!(

@@ -138,7 +138,7 @@ impl Starts {
         let mut p = range.start;
         // A range that starts inside a word: the scanners read the rest of that word themselves.
         if number::inside_word(bytes, p) {
-            p += run_length(bytes, p);
+            p += number::ascii_alnum_run(bytes, p);
         }
         // Offsets below `text.len()` fit in 32 bits (checked above).
         #[allow(clippy::cast_possible_truncation)]
@@ -152,7 +152,7 @@ impl Starts {
                 figures.push(offset(p));
                 let run = Run {
                     start: p,
-                    end: p + run_length(bytes, p),
+                    end: p + number::ascii_alnum_run(bytes, p),
                     starts_with_digit: true,
                     strong: true,
                     plain_after_space: false,
@@ -164,7 +164,7 @@ impl Starts {
                 let (class, len) = match letters {
                     Some((key, len)) => (table.get_key(u128::from_be_bytes(key)).unwrap_or(Class(0)), len),
                     // More than 16 letters: no word of the tables.
-                    None => (Class(0), letter_length(bytes, p)),
+                    None => (Class(0), crate::text::ascii_letters_at(bytes, p)),
                 };
                 let word = number::WordLookup {
                     opening: class.opening().filter(|_| len <= LONGEST_NUMBER_WORD),
@@ -179,7 +179,7 @@ impl Starts {
                 let has_digit = after.is_some_and(|b| b.is_ascii_digit());
                 let run = Run {
                     start: p,
-                    end: if has_digit { p + len + run_length(bytes, p + len) } else { p + len },
+                    end: if has_digit { p + len + number::ascii_alnum_run(bytes, p + len) } else { p + len },
                     starts_with_digit: false,
                     strong: has_digit || class.has(Class::DATE_STRONG),
                     plain_after_space: after.is_none_or(|b| b.is_ascii() && !b.is_ascii_digit())
@@ -338,16 +338,6 @@ impl DatePlaces {
         self.first_awaiting = 0;
         self.words = 0;
     }
-}
-
-/// Length of the run of ASCII letters at `p`.
-fn letter_length(bytes: &[u8], p: usize) -> usize {
-    bytes.get(p..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_alphabetic()).count())
-}
-
-/// Length of the run of ASCII letters and digits at `p` (at least one byte).
-fn run_length(bytes: &[u8], p: usize) -> usize {
-    bytes.get(p..).map_or(1, |rest| rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count().max(1))
 }
 
 /// Where the scanners, given the lists for `within`, find something else than walking the
