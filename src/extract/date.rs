@@ -1356,6 +1356,28 @@ fn is_dash(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}')
 }
 
+/// A short word in lowercase ASCII, on the stack: the words compared are at most a dozen
+/// letters, and a longer one, which can match none of them, comes out empty.
+struct Lowered {
+    bytes: [u8; 16],
+    len: usize,
+}
+
+impl Lowered {
+    fn of(word: &[u8]) -> Lowered {
+        let mut bytes = [0u8; 16];
+        let len = if word.len() <= bytes.len() { word.len() } else { 0 };
+        for (slot, b) in bytes.iter_mut().zip(word.iter().take(len)) {
+            *slot = b.to_ascii_lowercase();
+        }
+        Lowered { bytes, len }
+    }
+
+    fn as_slice(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
+}
+
 /// Checked-access parser over one text; every method takes a byte offset and returns the offset
 /// past what it read, or `None` without consuming anything.
 struct Scanner<'a> {
@@ -1582,15 +1604,16 @@ impl<'a> Scanner<'a> {
     fn ordinal_day(&self, p: usize) -> Option<(u8, usize)> {
         let (w, e) = self.word(p)?;
         case_ok(w, false).then_some(())?;
-        let lower = w.to_ascii_lowercase();
-        if let Some(i) = ORDINALS.iter().position(|o| o.as_bytes() == lower.as_slice()) {
+        let lowered = Lowered::of(w);
+        let lower = lowered.as_slice();
+        if let Some(i) = ORDINALS.iter().position(|o| o.as_bytes() == lower) {
             (self.bytes.get(e) != Some(&b'-')).then_some(())?;
             return Some((u8::try_from(i + 1).ok()?, e));
         }
         if lower == b"thirtieth" {
             return Some((30, e));
         }
-        let tens: u8 = match lower.as_slice() {
+        let tens: u8 = match lower {
             b"twenty" => 20,
             b"thirty" => 30,
             _ => return None,
@@ -1669,8 +1692,9 @@ impl<'a> Scanner<'a> {
     fn unit_loose(&self, p: usize, e: usize) -> Option<(Unit, usize)> {
         let w = self.bytes.get(p..e)?;
         case_ok(w, false).then_some(())?;
-        let lower = w.to_ascii_lowercase();
-        let stem = lower.strip_suffix(b"s").unwrap_or(lower.as_slice());
+        let lowered = Lowered::of(w);
+        let lower = lowered.as_slice();
+        let stem = lower.strip_suffix(b"s").unwrap_or(lower);
         let unit = match stem {
             b"day" => Unit::Day,
             b"week" => Unit::Week,
@@ -1687,8 +1711,7 @@ impl<'a> Scanner<'a> {
             p,
             &["this", "current", "next", "coming", "upcoming", "following", "last", "past", "previous"],
         )?;
-        let lower = w.to_ascii_lowercase();
-        let by = match lower.as_slice() {
+        let by = match Lowered::of(w).as_slice() {
             b"this" | b"current" => 0,
             b"next" | b"coming" | b"upcoming" | b"following" => 1,
             _ => -1,
@@ -2123,8 +2146,9 @@ impl<'a> Scanner<'a> {
         if let Some((w, e)) =
             self.keyword(p, &["today", "tomorrow", "tmrw", "yesterday", "now", "tonight", "the", "day"])
         {
-            let lower = w.to_ascii_lowercase();
-            let offset = match lower.as_slice() {
+            let lowered = Lowered::of(w);
+            let lower = lowered.as_slice();
+            let offset = match lower {
                 b"today" | b"tonight" => Some(0),
                 b"now" if now => Some(0),
                 b"tomorrow" | b"tmrw" => Some(1),
@@ -2316,8 +2340,7 @@ impl<'a> Scanner<'a> {
         }
         let r = self.ws(we)?;
         let (w, ae) = self.keyword(r, &["ago", "from", "after", "before", "later", "hence"])?;
-        let lower = w.to_ascii_lowercase();
-        let (anchor, end) = match lower.as_slice() {
+        let (anchor, end) = match Lowered::of(w).as_slice() {
             b"ago" => (Some((-1, 0)), ae),
             b"later" => (None, ae),
             b"hence" => (Some((1, 0)), ae),
@@ -2365,7 +2388,7 @@ impl<'a> Scanner<'a> {
     /// "first Friday of July", "third tuesday", "last Monday in this month" (after "the" or not).
     fn nth_weekday_at(&self, p: usize) -> Option<(Resolved, usize, Option<u8>)> {
         let (w, e) = self.keyword(p, &["first", "second", "third", "fourth", "fifth", "last"])?;
-        let nth = match w.to_ascii_lowercase().as_slice() {
+        let nth = match Lowered::of(w).as_slice() {
             b"first" => 1,
             b"second" => 2,
             b"third" => 3,
@@ -2602,9 +2625,8 @@ impl<'a> Scanner<'a> {
         }
         // part: 0 = first half, 1 = middle third, 2 = second half
         let (part, e) = if let Some((w, e)) = self.keyword(p, &["early", "late", "later", "mid"]) {
-            let lower = w.to_ascii_lowercase();
             (
-                match lower.as_slice() {
+                match Lowered::of(w).as_slice() {
                     b"early" => 0,
                     b"mid" => 1,
                     _ => 2,
@@ -2715,7 +2737,7 @@ impl<'a> Scanner<'a> {
             _ => self.ws(e)?,
         };
         let (_, qe) = self.keyword(q, &["quarter"])?;
-        let n = match w.to_ascii_lowercase().as_slice() {
+        let n = match Lowered::of(w).as_slice() {
             b"first" => 1,
             b"second" => 2,
             b"third" => 3,
@@ -2816,7 +2838,7 @@ impl<'a> Scanner<'a> {
         // "the third week of ...", "the last week of july"
         (q != p).then_some(())?;
         let (w, e) = self.keyword(q, &["first", "second", "third", "fourth", "fifth", "last"])?;
-        let nth: i64 = match w.to_ascii_lowercase().as_slice() {
+        let nth: i64 = match Lowered::of(w).as_slice() {
             b"first" => 1,
             b"second" => 2,
             b"third" => 3,

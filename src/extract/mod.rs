@@ -23,7 +23,7 @@ use std::ops::Range;
 use crate::claim::{Claim, DateValue, Kind, Qualifier, Scope, Value};
 use crate::rules::Rulebook;
 use crate::source::Source;
-use crate::text::squash;
+use crate::text::{squash, WordTable};
 use cues::{CueSet, Hit, Role};
 use segment::Segment;
 
@@ -655,7 +655,26 @@ fn is_measurement(text: &str, end: usize) -> bool {
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')'))
         .next()
         .unwrap_or("");
-    is_listed_ignoring_case(word, MEASURE_UNITS)
+    static TABLE: std::sync::OnceLock<WordTable<()>> = std::sync::OnceLock::new();
+    is_in_table_ignoring_case(word, MEASURE_UNITS, &TABLE)
+}
+
+/// [`is_listed_ignoring_case`] for the long lists asked of every figure: an ASCII word is looked
+/// up in `table` (built from `list` on first use), not compared with each listed word.
+fn is_in_table_ignoring_case(word: &str, list: &[&str], table: &std::sync::OnceLock<WordTable<()>>) -> bool {
+    let mut lower = [0u8; 16];
+    // A longer word, or one holding a zero byte (the key's padding), is compared with each.
+    if !word.is_ascii() || word.len() > lower.len() || word.as_bytes().contains(&0) {
+        return is_listed_ignoring_case(word, list);
+    }
+    for (slot, b) in lower.iter_mut().zip(word.bytes()) {
+        *slot = b.to_ascii_lowercase();
+    }
+    let table = table.get_or_init(|| {
+        let words: Vec<String> = list.iter().map(|w| w.to_ascii_lowercase()).collect();
+        WordTable::new(words.iter().map(|w| (w.as_str(), ())))
+    });
+    table.get_key(u128::from_be_bytes(lower)).is_some()
 }
 
 /// Whether `word`, lowercased, is one of `list` (lowercase words): asked of the words around
@@ -699,7 +718,8 @@ fn is_label_number(text: &str, start: usize) -> bool {
         return false;
     }
     let word = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
-    is_listed_ignoring_case(word, LABEL_WORDS) || word == "#"
+    static TABLE: std::sync::OnceLock<WordTable<()>> = std::sync::OnceLock::new();
+    is_in_table_ignoring_case(word, LABEL_WORDS, &TABLE) || word == "#"
 }
 
 /// The year a date without one takes: the article's publication year, else the year of the

@@ -208,3 +208,26 @@ fn units_ages_and_labels_are_known_in_any_case() {
     // Without the bound word, children are counted.
     assert_eq!(fielded("Floods injured 15 CHILDREN."), vec![row("injured", "15", None)]);
 }
+
+#[test]
+fn word_lists_in_tables_answer_as_the_lists_do() {
+    static TABLE: std::sync::OnceLock<WordTable<()>> = std::sync::OnceLock::new();
+    let list = ["km/h", "°c", "no.", "megawatts", "a-very-long-unit-name"];
+    let asked = [
+        ("KM/H", true),
+        ("Km/h", true),
+        ("km/hr", false),
+        ("°C", true),
+        ("No.", true),
+        ("no", false),
+        ("MEGAWATTS", true),
+        ("megawatt", false),
+        ("A-Very-Long-Unit-Name", true),
+        ("no.\0", false),
+        ("", false),
+    ];
+    for (word, expected) in asked {
+        assert_eq!(is_in_table_ignoring_case(word, &list, &TABLE), expected, "{word:?}");
+        assert_eq!(is_listed_ignoring_case(word, &list), expected, "{word:?}");
+    }
+}
