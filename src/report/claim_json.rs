@@ -15,6 +15,15 @@ use super::{Report, SourceInfo, Summary};
 use crate::claim::{Claim, DateValue, Qualifier, Value};
 use crate::finding::Finding;
 
+/// A key as the pretty layout writes it, quoted and followed by `": "` (the compact layout
+/// leaves out the space): `key!("line")` is `"line": `, one copy into the output instead of
+/// four.
+macro_rules! key {
+    ($name:literal) => {
+        concat!("\"", $name, "\": ")
+    };
+}
+
 /// How a claim is laid out.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Layout {
@@ -35,18 +44,18 @@ pub(super) fn claim_into(out: &mut Vec<u8>, claim: &Claim, path: &str, layout: L
         Layout::Compact => 0,
     };
     let mut object = Object::open(out, layout, depth);
-    object.string("source", path);
-    object.optional("field", claim.field.as_deref());
-    object.string("kind", claim.kind.as_str());
-    object.string("text", &claim.text);
-    object.key("value");
+    object.string(key!("source"), path);
+    object.optional(key!("field"), claim.field.as_deref());
+    object.string(key!("kind"), claim.kind.as_str());
+    object.string(key!("text"), &claim.text);
+    object.key(key!("value"));
     value_into(object.out, &claim.value, layout, depth + 1);
-    object.integer("line", claim.location.line);
-    object.integer("column", claim.location.column);
-    object.integer("start", claim.location.start);
-    object.integer("end", claim.location.end);
-    object.optional("scope", claim.scope.as_ref().map(|s| s.label.as_str()));
-    object.string("sentence", &claim.sentence);
+    object.integer(key!("line"), claim.location.line);
+    object.integer(key!("column"), claim.location.column);
+    object.integer(key!("start"), claim.location.start);
+    object.integer(key!("end"), claim.location.end);
+    object.optional(key!("scope"), claim.scope.as_ref().map(|s| s.label.as_str()));
+    object.string(key!("sentence"), &claim.sentence);
     object.close();
 }
 
@@ -92,8 +101,8 @@ pub(super) fn write_report(
         for source in &report.sources {
             sources.item();
             let mut view = Object::open(sources.out, layout, 2);
-            view.string("path", &source.path);
-            view.string("role", source.role.as_str());
+            view.string(key!("path"), &source.path);
+            view.string(key!("role"), source.role.as_str());
             view.close();
         }
         sources.close();
@@ -107,7 +116,7 @@ pub(super) fn write_report(
             view.close();
         } else {
             let mut line = Object::open(&mut buffer, layout, 0);
-            line.string("type", "finding");
+            line.string(key!("type"), "finding");
             finding_fields(&mut line, finding, &report.sources, &mut spill)?;
             line.close();
             buffer.push(b'\n');
@@ -123,7 +132,7 @@ pub(super) fn write_report(
         buffer.extend_from_slice(b"\n}\n");
     } else {
         let mut line = Object::open(&mut buffer, layout, 0);
-        line.string("type", "summary");
+        line.string(key!("type"), "summary");
         summary_fields(&mut line, &report.summary());
         line.close();
         buffer.push(b'\n');
@@ -141,15 +150,15 @@ fn finding_fields(
 ) -> std::io::Result<()> {
     let path = |index: usize| sources.get(index).map_or("", |s| s.path.as_str());
     let (layout, depth) = (object.layout, object.depth);
-    object.string("field", &finding.field);
-    object.string("label", &finding.label);
-    object.string("verdict", finding.verdict.as_str());
-    object.string("severity", finding.severity.as_str());
-    object.string("code", finding.code.as_str());
-    object.string("message", &finding.message);
-    object.boolean("rounded", finding.rounded);
-    object.optional("scope", finding.scope.as_ref().map(|s| s.label.as_str()));
-    object.key("outliers");
+    object.string(key!("field"), &finding.field);
+    object.string(key!("label"), &finding.label);
+    object.string(key!("verdict"), finding.verdict.as_str());
+    object.string(key!("severity"), finding.severity.as_str());
+    object.string(key!("code"), finding.code.as_str());
+    object.string(key!("message"), &finding.message);
+    object.boolean(key!("rounded"), finding.rounded);
+    object.optional(key!("scope"), finding.scope.as_ref().map(|s| s.label.as_str()));
+    object.key(key!("outliers"));
     {
         let mut outliers = Array::open(object.out, layout, depth + 1);
         for &index in &finding.outliers {
@@ -158,9 +167,9 @@ fn finding_fields(
         }
         outliers.close();
     }
-    object.optional("internal_source", finding.internal_source.map(path));
-    object.optional("draft", finding.draft.map(path));
-    object.key("claims");
+    object.optional(key!("internal_source"), finding.internal_source.map(path));
+    object.optional(key!("draft"), finding.draft.map(path));
+    object.key(key!("claims"));
     // A mark per claim: searching the primaries for every claim costs sources × claims.
     let mut primary = vec![false; finding.claims.len()];
     for &i in finding.primary.iter().flatten() {
@@ -172,15 +181,15 @@ fn finding_fields(
     for (claim, is_primary) in finding.claims.iter().zip(primary) {
         claims.item();
         let mut view = Object::open(claims.out, layout, depth + 2);
-        view.string("source", path(claim.source));
-        view.string("text", &claim.text);
-        view.key("value");
+        view.string(key!("source"), path(claim.source));
+        view.string(key!("text"), &claim.text);
+        view.key(key!("value"));
         value_into(view.out, &claim.value, layout, depth + 3);
-        view.integer("line", claim.location.line);
-        view.integer("column", claim.location.column);
-        view.optional("scope", claim.scope.as_ref().map(|s| s.label.as_str()));
-        view.boolean("primary", is_primary);
-        view.string("sentence", &claim.sentence);
+        view.integer(key!("line"), claim.location.line);
+        view.integer(key!("column"), claim.location.column);
+        view.optional(key!("scope"), claim.scope.as_ref().map(|s| s.label.as_str()));
+        view.boolean(key!("primary"), is_primary);
+        view.string(key!("sentence"), &claim.sentence);
         view.close();
         spill(claims.out)?;
     }
@@ -191,15 +200,15 @@ fn finding_fields(
 /// The entries of the summary, in the order of [`Summary`]'s fields.
 fn summary_fields(object: &mut Object<'_>, summary: &Summary) {
     for (key, count) in [
-        ("sources", summary.sources),
-        ("fields", summary.fields),
-        ("conflicts", summary.conflicts),
-        ("agreements", summary.agreements),
-        ("gaps", summary.gaps),
-        ("unsupported", summary.unsupported),
-        ("suppressed", summary.suppressed),
-        ("baselined", summary.baselined),
-        ("suppression_problems", summary.suppression_problems),
+        (key!("sources"), summary.sources),
+        (key!("fields"), summary.fields),
+        (key!("conflicts"), summary.conflicts),
+        (key!("agreements"), summary.agreements),
+        (key!("gaps"), summary.gaps),
+        (key!("unsupported"), summary.unsupported),
+        (key!("suppressed"), summary.suppressed),
+        (key!("baselined"), summary.baselined),
+        (key!("suppression_problems"), summary.suppression_problems),
     ] {
         object.integer(key, count);
     }
@@ -210,29 +219,29 @@ fn value_into(out: &mut Vec<u8>, value: &Value, layout: Layout, depth: usize) {
     match value {
         Value::Quantity(q) => {
             let mut object = Object::open(out, layout, depth);
-            object.number("min", q.logical.min);
-            object.boolean("min_inclusive", q.logical.min_inclusive);
-            object.number("max", q.logical.max);
-            object.boolean("max_inclusive", q.logical.max_inclusive);
-            object.key("approx");
+            object.number(key!("min"), q.logical.min);
+            object.boolean(key!("min_inclusive"), q.logical.min_inclusive);
+            object.number(key!("max"), q.logical.max);
+            object.boolean(key!("max_inclusive"), q.logical.max_inclusive);
+            object.key(key!("approx"));
             {
                 let mut approx = Object::open(object.out, layout, depth + 1);
-                approx.number("min", q.approx.min);
-                approx.number("max", q.approx.max);
-                approx.boolean("min_inclusive", q.approx.min_inclusive);
-                approx.boolean("max_inclusive", q.approx.max_inclusive);
+                approx.number(key!("min"), q.approx.min);
+                approx.number(key!("max"), q.approx.max);
+                approx.boolean(key!("min_inclusive"), q.approx.min_inclusive);
+                approx.boolean(key!("max_inclusive"), q.approx.max_inclusive);
                 approx.close();
             }
-            object.optional("unit", q.unit.as_deref());
-            object.number("figure", Some(q.figure));
-            object.string("qualifier", qualifier_name(q.qualifier));
+            object.optional(key!("unit"), q.unit.as_deref());
+            object.number(key!("figure"), Some(q.figure));
+            object.string(key!("qualifier"), qualifier_name(q.qualifier));
             object.close();
         }
         Value::Date(DateValue::Single(day)) => escape_into(out, &day.iso()),
         Value::Date(DateValue::Range { start, end }) => {
             let mut object = Object::open(out, layout, depth);
-            object.string("start", &start.iso());
-            object.string("end", &end.iso());
+            object.string(key!("start"), &start.iso());
+            object.string(key!("end"), &end.iso());
             object.close();
         }
         Value::Name(name) => escape_into(out, name),
@@ -306,15 +315,14 @@ impl<'a> Object<'a> {
         Object { out, layout, depth, first: true }
     }
 
-    /// Starts the entry `key`, which needs no escaping (the keys here are plain words).
+    /// Starts an entry: `key` is its key quoted, with `": "` after it ([`key!`]).
     fn key(&mut self, key: &str) {
         start_member(self.out, self.layout, self.depth, &mut self.first);
-        self.out.push(b'"');
+        let key = match self.layout {
+            Layout::Pretty { .. } => key,
+            Layout::Compact => key.strip_suffix(' ').unwrap_or(key),
+        };
         self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(match self.layout {
-            Layout::Pretty { .. } => b"\": ",
-            Layout::Compact => b"\":",
-        });
     }
 
     /// The entry `key` with a string value.
@@ -387,13 +395,20 @@ impl<'a> Array<'a> {
 /// What stands before a member of an object or array at `depth`: a comma after the first, and
 /// in the pretty layout a line break and the member's indent.
 fn start_member(out: &mut Vec<u8>, layout: Layout, depth: usize, first: &mut bool) {
-    if !*first {
-        out.push(b',');
-    }
+    /// A comma, a line break and the deepest indent a member needs here, to be cut to size.
+    const BREAK: &[u8; 34] = b",\n                                ";
+    let comma = !*first;
     *first = false;
-    if matches!(layout, Layout::Pretty { .. }) {
-        out.push(b'\n');
-        indent(out, depth + 1);
+    match layout {
+        Layout::Pretty { .. } => match BREAK.get(usize::from(!comma)..2 + 2 * (depth + 1)) {
+            Some(lead) => out.extend_from_slice(lead),
+            None => {
+                out.extend_from_slice(if comma { b",\n" } else { b"\n" });
+                indent(out, depth + 1);
+            }
+        },
+        Layout::Compact if comma => out.push(b','),
+        Layout::Compact => {}
     }
 }
 
