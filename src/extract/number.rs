@@ -112,7 +112,11 @@ pub(super) fn inside_word(bytes: &[u8], i: usize) -> bool {
 pub(super) fn figure_may_start(text: &str, p: usize, word: WordLookup) -> bool {
     let b = byte(text.as_bytes(), p);
     if b.is_ascii_alphabetic() {
-        may_start(b) && !plain_word_given(text, p, word)
+        // Most words open nothing, are no "per" or "percent" and have no currency's shape:
+        // they are told apart here without a call.
+        let plain =
+            word.opening.is_none() && !word.percent && !currency_shaped(text.as_bytes(), p, word.letters);
+        may_start(b) && !plain && !plain_word_given(text, p, word)
     } else {
         may_start(b) || matches!(b, b'+' | b'(')
     }
@@ -2743,14 +2747,19 @@ fn plain_word_given(text: &str, p: usize, word: WordLookup) -> bool {
 /// and it is not asked.
 /// `letters` is the number of ASCII letters at `p` (any number from 5 up when there are more).
 fn is_currency_word(text: &str, p: usize, letters: usize) -> bool {
-    let bytes = text.as_bytes();
-    let may = letters < 5
+    currency_shaped(text.as_bytes(), p, letters) && currency_prefix(text, p).is_some()
+}
+
+/// Whether the word of `letters` ASCII letters at `p` may be a currency by its length and what
+/// follows it (see [`is_currency_word`]).
+#[inline]
+fn currency_shaped(bytes: &[u8], p: usize, letters: usize) -> bool {
+    letters < 5
         && match byte(bytes, p + letters) {
             b'$' | b'.' => true,
             b' ' => matches!(byte(bytes, p + letters + 1), b'$' | b'0'..=b'9'),
             b => b.is_ascii_digit(),
-        };
-    may && currency_prefix(text, p).is_some()
+        }
 }
 
 fn parse_at(text: &str, p: usize, floor: usize, out: &mut Vec<QuantityMention>) -> Option<usize> {
