@@ -136,6 +136,10 @@ fn add_unstated_percents(text: &str, within: std::ops::Range<usize>, out: &mut V
     // byte search finds them all, without a lower-cased copy of the text.
     let starts = bytes.get(within.clone()).unwrap_or_default();
     for start in memchr::memchr3_iter(b'%', b'p', b'P', starts).map(|k| k + within.start) {
+        // Nearly every "p" is inside a word, and no candidate follows a letter or digit.
+        if start.checked_sub(1).and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
         for word in PERCENT_WORDS.iter().copied().chain(std::iter::once("%")) {
             let end = start + word.len();
             if !bytes.get(start..end).is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes())) {
@@ -2821,7 +2825,9 @@ fn ratio_term(text: &str, p: usize) -> Option<(f64, usize, bool)> {
 /// Cheap look-ahead: " over ", " out of " or " in " within the next few words.
 fn ratio_word_ahead(b: &[u8], p: usize) -> bool {
     let window = b.get(p..b.len().min(p + 48)).unwrap_or(&[]);
-    window.windows(4).any(|w| w == b" in " || w == b" out" || w == b" ove")
+    // Each of the three starts with a space: only the spaces are looked at.
+    memchr::memchr_iter(b' ', window)
+        .any(|k| window.get(k..k + 4).is_some_and(|w| w == b" in " || w == b" out" || w == b" ove"))
 }
 
 /// "one in five", "two out of five hundred", "1 over 3": a ratio. "over" only after one ("20
