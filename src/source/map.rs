@@ -182,9 +182,12 @@ impl LineIndex {
                 _ => (start, 0),
             },
         };
-        let column = 1
-            + base
-            + text.as_bytes().get(from..pos).map_or(0, |b| b.iter().filter(|&&c| starts_char(c)).count());
+        let span = text.as_bytes().get(from..pos).unwrap_or_default();
+        // Most lines are ASCII, where every byte is a character: one vector test instead of a
+        // look at each byte.
+        let chars =
+            if span.is_ascii() { span.len() } else { span.iter().filter(|&&c| starts_char(c)).count() };
+        let column = 1 + base + chars;
         (line, column)
     }
 }
