@@ -99,6 +99,7 @@ pub struct Extractor {
     field_names: Vec<std::sync::Arc<str>>,
     cues: CueSet,
     event_phrases: scope::EventPhrases,
+    heading_cues: scope::HeadingCues,
     /// Each field's exclude words, lowercased once.
     lower_excludes: Vec<Vec<String>>,
 }
@@ -127,6 +128,7 @@ impl Extractor {
             field_names: rules.fields.iter().map(|f| f.name.as_str().into()).collect(),
             cues: CueSet::new(&phrases)?,
             event_phrases: scope::EventPhrases::new(&rules.scope)?,
+            heading_cues: scope::HeadingCues::new(&rules.scope),
             lower_excludes: rules
                 .fields
                 .iter()
@@ -243,7 +245,7 @@ impl Extractor {
         for seg in &segments {
             let Some(sentence_text) = text.get(seg.range.clone()) else { continue };
             if seg.heading {
-                section = scope::heading_scope(sentence_text, &self.rules.scope);
+                section = self.heading_cues.scope(sentence_text);
             }
             while hits.get(hit_cursor).is_some_and(|h| h.start < seg.range.start) {
                 hit_cursor += 1;

@@ -28,18 +28,41 @@ const LABEL_STOPS: &[&str] = &[
 
 /// Scope for a heading: a section about other events when the heading has one of the rule words.
 pub fn heading_scope(heading: &str, rules: &ScopeRules) -> Option<Scope> {
-    let lower = heading.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let hit = rules.other_event_headings.iter().any(|cue| {
-        // Compared word by word without collecting the cue's words: most windows differ at the first.
-        let mut cue_words = cue.split_whitespace();
-        let Some(first) = cue_words.next() else { return false };
-        let length = 1 + cue_words.clone().count();
-        words
-            .windows(length)
-            .any(|w| w.first() == Some(&first) && w.iter().skip(1).copied().eq(cue_words.clone()))
-    });
-    hit.then(|| Scope { kind: ScopeKind::Section, label: squash(heading) })
+    HeadingCues::new(rules).scope(heading)
+}
+
+/// The rulebook's other-event headings, each split into its words once rather than at every
+/// heading of every text.
+#[derive(Debug, Clone)]
+pub struct HeadingCues {
+    cues: Vec<Vec<String>>,
+}
+
+impl HeadingCues {
+    /// Splits the rulebook's `other-event-headings`.
+    pub fn new(rules: &ScopeRules) -> HeadingCues {
+        let cues = rules
+            .other_event_headings
+            .iter()
+            .map(|cue| cue.split_whitespace().map(str::to_string).collect())
+            .collect();
+        HeadingCues { cues }
+    }
+
+    /// [`heading_scope`] with these cues.
+    pub fn scope(&self, heading: &str) -> Option<Scope> {
+        let lower = heading.to_lowercase();
+        let words: Vec<&str> =
+            lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let hit = self.cues.iter().any(|cue| {
+            // Most windows differ at the first word.
+            !cue.is_empty()
+                && words
+                    .windows(cue.len())
+                    .any(|window| window.iter().copied().eq(cue.iter().map(String::as_str)))
+        });
+        hit.then(|| Scope { kind: ScopeKind::Section, label: squash(heading) })
+    }
 }
 
 /// Scope of a whole sentence that opens with a place: "In Syria, ...", "In X County alone, ...".
