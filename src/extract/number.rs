@@ -109,6 +109,7 @@ pub(super) fn inside_word(bytes: &[u8], i: usize) -> bool {
 /// Whether the walk of [`scan_quantities_in`] does anything at `p`, the first byte of a run of
 /// ASCII letters and digits or a byte outside one, given what the tables hold for the letters
 /// there. The places where this says no are the ones [`super::starts::Starts`] leaves out.
+#[inline(always)]
 pub(super) fn figure_may_start(text: &str, p: usize, word: WordLookup) -> bool {
     let b = byte(text.as_bytes(), p);
     if b.is_ascii_alphabetic() {
