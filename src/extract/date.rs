@@ -1251,6 +1251,25 @@ const ORDINALS: &[&str] = &[
     "twentieth",
 ];
 
+/// The words besides [`ORDINALS`] that a form reads right after "the" ("the next day", "the
+/// month of May", "the last week of July", "the summer", "the twenty-second").
+const THE_DATES: &[&str] = &[
+    "day",
+    "next",
+    "last",
+    "week",
+    "weekend",
+    "month",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "twenty",
+    "thirty",
+    "thirtieth",
+];
+
 /// Counting words: "one" = 1 .. "twelve" = 12.
 const COUNTS: &[&str] =
     &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
@@ -2024,6 +2043,53 @@ impl<'a> Scanner<'a> {
 
     /// A date or range starting at `p`, which starts a word; on failure, where to look next.
     fn mention_at(&self, p: usize) -> Result<DateMention, usize> {
+        // Most "the"s stand before a noun ("the next band", "the first time"): only before a
+        // word of [`THE_DATES`], a digit or an apostrophe is it worth trying every form.
+        if self.the_before_other_word(p) {
+            return Err(p + 1);
+        }
+        self.mention_by_every_form(p)
+    }
+
+    /// Whether the word at `p` is "the" and the words after it are ones no form reads there, so
+    /// that no date starts at `p`: a word of letters that is not one of [`THE_DATES`] or
+    /// [`ORDINALS`] ("the storm"), "next" before any word but "day" ("the next band"), or
+    /// "first" to "fifth" or "last" before a word that is no weekday, "week" or "quarter" ("the
+    /// first time"). Anything else (a digit, an apostrophe, a hyphen) is left to the forms.
+    fn the_before_other_word(&self, p: usize) -> bool {
+        let the = self.bytes.get(p..p + 3).is_some_and(|w| w.eq_ignore_ascii_case(b"the"))
+            && !self.bytes.get(p + 3).is_some_and(u8::is_ascii_alphabetic);
+        let Some((second, second_end)) = self.letters_after(p + 3).filter(|_| the) else { return false };
+        let second = second.as_slice();
+        let is = |word: &[u8], list: &[&str]| list.iter().any(|known| known.as_bytes() == word);
+        if !is(second, THE_DATES) && !is(second, ORDINALS) {
+            return true;
+        }
+        let third = self.letters_after(second_end);
+        if second == b"next" {
+            return third.is_some_and(|(word, _)| word.as_slice() != b"day");
+        }
+        if is(second, &["first", "second", "third", "fourth", "fifth", "last"]) {
+            return third.is_some_and(|(word, _)| {
+                let word = word.as_slice();
+                !is(word, &["week", "quarter"])
+                    && !WEEKDAYS.iter().any(|(name, _, _)| name.as_bytes() == word)
+            });
+        }
+        false
+    }
+
+    /// The run of ASCII letters after the spaces at `e`, lowercased, and its end; `None` when
+    /// no space or no letter comes there.
+    fn letters_after(&self, e: usize) -> Option<(Lowered, usize)> {
+        let q = self.ws(e)?;
+        let len = crate::text::ascii_letters_at(self.bytes, q);
+        let word = self.bytes.get(q..q + len).filter(|w| !w.is_empty())?;
+        Some((Lowered::of(word), q + len))
+    }
+
+    /// [`Scanner::mention_at`], trying every form.
+    fn mention_by_every_form(&self, p: usize) -> Result<DateMention, usize> {
         if let Some((w, e)) = self.keyword(p, &["from", "between"]) {
             let opener = if w.eq_ignore_ascii_case(b"from") { Opener::From } else { Opener::Between };
             let left = self.ws(e).and_then(|q| self.piece(q, true));
@@ -3054,6 +3120,72 @@ mod tests {
             .map(|m| text.get(m.start..m.end).unwrap_or(""))
             .collect();
         assert_eq!(found, ["the 22nd", "the 1990s", "Q3", "24 May", "10/22/2024"]);
+    }
+
+    #[test]
+    fn the_before_a_word_no_form_reads_starts_no_date() {
+        // Every word the forms read, and some they do not, after "the" and before the words
+        // that end the longest forms: wherever "the" is passed over, trying every form there
+        // finds nothing either.
+        let mut words: Vec<&str> = FOLLOWERS.iter().chain(STARTERS).chain(STRONG).copied().collect();
+        words.extend([
+            "band",
+            "storm",
+            "Next",
+            "NEXT",
+            "nextday",
+            "days",
+            "weekends",
+            "tHe",
+            "twentieth",
+            "Friday",
+        ]);
+        let mut passed_over = 0;
+        for word in words {
+            for before in ["", "next ", "first ", "Last ", "fifth "] {
+                for rest in ["", " of July 2025", " after tomorrow", " week"] {
+                    for the in ["the", "THE"] {
+                        let text = format!("on {the} {before}{word}{rest}.");
+                        for today in
+                            [None, Some(PartialDate { year: Some(2025), month: Some(6), day: Some(11) })]
+                        {
+                            let scanner = Scanner {
+                                text: &text,
+                                bytes: text.as_bytes(),
+                                today: today.and_then(day_number),
+                                last_run: std::cell::Cell::new(None),
+                            };
+                            if scanner.the_before_other_word(3) {
+                                passed_over += 1;
+                                assert_eq!(scanner.mention_by_every_form(3), Err(4), "{text}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(passed_over > 1000, "{passed_over}");
+        let scanner = |text: &'static str| Scanner {
+            text,
+            bytes: text.as_bytes(),
+            today: None,
+            last_run: std::cell::Cell::new(None),
+        };
+        assert!(scanner("the next band").the_before_other_word(0));
+        assert!(scanner("the first time").the_before_other_word(0));
+        assert!(scanner("the storm").the_before_other_word(0));
+        assert!(!scanner("the next day").the_before_other_word(0));
+        assert!(!scanner("the first Friday").the_before_other_word(0));
+        assert!(!scanner("the last week").the_before_other_word(0));
+        assert!(!scanner("the first-quarter").the_before_other_word(0));
+        assert!(!scanner("the next\u{a0}day").the_before_other_word(0));
+        // The date starts after "the" here, where the scan goes next.
+        assert!(scanner("the Second of May").the_before_other_word(0));
+        let text = "on the Second of May";
+        let found: Vec<&str> = scan_dates(text).iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(found, ["Second of May"]);
+        assert!(!scanner("the 1990s").the_before_other_word(0));
+        assert!(!scanner("theory of time").the_before_other_word(0));
     }
 
     fn date(year: Option<i32>, month: u8, day: Option<u8>) -> PartialDate {
