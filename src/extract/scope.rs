@@ -210,6 +210,13 @@ fn indefinite_year(sentence: &str) -> Option<usize> {
     // Only an "a" or "an" standing between spaces can open one: find each "a" with one byte
     // search rather than splitting every sentence into words.
     let bytes = sentence.as_bytes();
+    // The year starts "19" or "20"; digits are far rarer than "a"s, and most sentences have
+    // neither pair.
+    let century = memchr::memchr2_iter(b'1', b'2', bytes)
+        .any(|at| matches!(bytes.get(at..at + 2), Some(b"19" | b"20")));
+    if !century {
+        return None;
+    }
     for at in memchr::memchr2_iter(b'a', b'A', bytes) {
         if at > 0 && !char_before(sentence, at).is_some_and(char::is_whitespace) {
             continue;
