@@ -143,35 +143,58 @@ struct Word<'a> {
 /// Words of `text[range]` split on whitespace, each trimmed of surrounding punctuation except the
 /// characters that belong to names (hyphen, apostrophe, period of an initial).
 fn words_in(text: &str, range: Range<usize>) -> Vec<(Word<'_>, &str)> {
-    let Some(slice) = text.get(range.clone()) else { return Vec::new() };
-    // Words run to about six bytes with their space.
-    let mut out = Vec::with_capacity(slice.len() / 6 + 1);
-    let mut offset = range.start;
-    for piece in slice.split_inclusive(char::is_whitespace) {
-        let here = offset;
-        offset += piece.len();
-        let raw = piece.trim_end();
-        if raw.is_empty() {
-            continue;
-        }
-        let lead = raw.len() - raw.trim_start_matches(['"', '\u{201C}', '(', '\u{2018}', '\'']).len();
-        let core = raw.trim_start_matches(['"', '\u{201C}', '(', '\u{2018}', '\'']);
-        let trimmed =
-            core.trim_end_matches([',', ';', ':', '"', '\u{201D}', ')', '!', '?', '\u{2019}', '\'']);
-        let trimmed = trimmed
-            .strip_suffix('.')
-            .filter(|t| t.chars().count() > 1 && !t.ends_with(char::is_uppercase))
-            .unwrap_or(trimmed);
-        let trimmed =
-            trimmed.strip_suffix("'s").or_else(|| trimmed.strip_suffix("\u{2019}s")).unwrap_or(trimmed);
-        if trimmed.is_empty() {
-            continue;
-        }
-        let start = here + lead;
-        let trailing = raw.get(lead + trimmed.len()..).unwrap_or("");
-        out.push((Word { start, end: start + trimmed.len(), text: trimmed }, trailing));
+    Words::new(text, range).collect()
+}
+
+/// [`words_in`] one word at a time: a name is read from the first few words after a title,
+/// and the rest of a long sentence is never split.
+#[derive(Clone)]
+struct Words<'a> {
+    pieces: std::str::SplitInclusive<'a, fn(char) -> bool>,
+    /// Byte offset in the text of the next piece.
+    offset: usize,
+}
+
+impl<'a> Words<'a> {
+    fn new(text: &'a str, range: Range<usize>) -> Words<'a> {
+        let slice = text.get(range.clone()).unwrap_or("");
+        let split: fn(char) -> bool = char::is_whitespace;
+        // An empty slice splits into nothing, as a range outside the text gives no words.
+        Words { pieces: slice.split_inclusive(split), offset: range.start }
     }
-    out
+}
+
+impl<'a> Iterator for Words<'a> {
+    /// A word and the punctuation trimmed from its end.
+    type Item = (Word<'a>, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        for piece in self.pieces.by_ref() {
+            let here = self.offset;
+            self.offset += piece.len();
+            let raw = piece.trim_end();
+            if raw.is_empty() {
+                continue;
+            }
+            let lead = raw.len() - raw.trim_start_matches(['"', '\u{201C}', '(', '\u{2018}', '\'']).len();
+            let core = raw.trim_start_matches(['"', '\u{201C}', '(', '\u{2018}', '\'']);
+            let trimmed =
+                core.trim_end_matches([',', ';', ':', '"', '\u{201D}', ')', '!', '?', '\u{2019}', '\'']);
+            let trimmed = trimmed
+                .strip_suffix('.')
+                .filter(|t| t.chars().count() > 1 && !t.ends_with(char::is_uppercase))
+                .unwrap_or(trimmed);
+            let trimmed =
+                trimmed.strip_suffix("'s").or_else(|| trimmed.strip_suffix("\u{2019}s")).unwrap_or(trimmed);
+            if trimmed.is_empty() {
+                continue;
+            }
+            let start = here + lead;
+            let trailing = raw.get(lead + trimmed.len()..).unwrap_or("");
+            return Some((Word { start, end: start + trimmed.len(), text: trimmed }, trailing));
+        }
+        None
+    }
 }
 
 fn is_name_word(word: &str) -> bool {
@@ -181,8 +204,8 @@ fn is_name_word(word: &str) -> bool {
 }
 
 /// Reads a name starting at the first word of `words`; returns its byte range.
-fn take_name(words: &[(Word<'_>, &str)]) -> Option<Range<usize>> {
-    let mut iter = words.iter().peekable();
+fn take_name<'a>(words: impl IntoIterator<Item = (Word<'a>, &'a str)>) -> Option<Range<usize>> {
+    let mut iter = words.into_iter().peekable();
     while iter.peek().is_some_and(|(w, _)| HONORIFICS.contains(&w.text)) {
         iter.next();
     }
@@ -215,11 +238,11 @@ fn take_name(words: &[(Word<'_>, &str)]) -> Option<Range<usize>> {
 
 /// Finds the person a title at `title` (byte range in `text`) names, within `sentence`.
 pub fn person_near_title(text: &str, sentence: Range<usize>, title: Range<usize>) -> Option<Range<usize>> {
-    let after = words_in(text, title.end..sentence.end);
+    let after = Words::new(text, title.end..sentence.end);
     let title_trailing = text.get(title.end..).and_then(|s| s.chars().next());
     // "Secretary General Valdecy Urquiza" / "chief executive, Jane Doe,".
     if title_trailing != Some('\'') && title_trailing != Some('\u{2019}') {
-        if let Some(name) = take_name(&after) {
+        if let Some(name) = take_name(after.clone()) {
             let gap = text.get(title.end..name.start).unwrap_or("");
             if gap.trim().is_empty() || gap.trim() == "," {
                 return Some(name);
@@ -227,10 +250,10 @@ pub fn person_near_title(text: &str, sentence: Range<usize>, title: Range<usize>
         }
     }
     // "the Secretary General of Interpol, Jürgen Stock".
-    if after.first().is_some_and(|(w, _)| w.text == "of") {
-        let comma = after.iter().position(|(_, trailing)| trailing.starts_with(','))?;
+    if after.clone().next().is_some_and(|(w, _)| w.text == "of") {
+        let comma = after.clone().position(|(_, trailing)| trailing.starts_with(','))?;
         if comma <= 5 {
-            if let Some(name) = after.get(comma + 1..).and_then(take_name) {
+            if let Some(name) = take_name(after.skip(comma + 1)) {
                 return Some(name);
             }
         }
@@ -261,7 +284,7 @@ pub fn person_near_title(text: &str, sentence: Range<usize>, title: Range<usize>
     {
         first -= 1;
     }
-    let name = take_name(before.get(first..i)?)?;
+    let name = take_name(before.get(first..i)?.iter().copied())?;
     (name.end == comma_word.end).then_some(name)
 }
 
@@ -285,7 +308,8 @@ const DIRECTIONS: &[&str] = &[
 
 /// Reads the place that follows a cue ending at `from`, within `sentence`: "Lyon, France".
 pub fn place_after(text: &str, sentence: Range<usize>, from: usize) -> Option<Range<usize>> {
-    let words = words_in(text, from..sentence.end);
+    // The loop below reads eleven words at most, and looks one past the tenth.
+    let words: Vec<(Word<'_>, &str)> = Words::new(text, from..sentence.end).take(12).collect();
     let mut start = None;
     let mut end = 0;
     let mut count = 0;
