@@ -238,7 +238,11 @@ impl Extractor {
         mentions.sort_by_key(|m| m.range.start);
         let default_year = article_year(source, &dates, fielded_only.then_some(reference));
 
-        let mut claims = Kept { claims: Vec::new(), max, fielded: 0, other: 0, total: 0 };
+        // Every mention is a claim when every claim is kept: room for them at once. Only some
+        // are when only fielded claims are (`check`, which holds the claims of every source):
+        // those grow as found, and no room is left over.
+        let room = if fielded_only { 0 } else { mentions.len().min(max) };
+        let mut claims = Kept { claims: Vec::with_capacity(room), max, fielded: 0, other: 0, total: 0 };
         let mut section: Option<Scope> = None;
         let mut hit_cursor = 0;
         let mut mention_cursor = 0;

@@ -25,8 +25,9 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` into segments; `headings` are byte ranges known to be headings from markup.
 pub fn segment(text: &str, headings: &[Range<usize>]) -> Vec<Segment> {
-    // News sentences run to a hundred bytes or more: room for most texts' segments at once.
-    let mut segments = Vec::with_capacity(text.len() / 128 + 1);
+    // News sentences run to about a hundred bytes, some far shorter (headings, quotes): room for
+    // nearly every text's segments at once (they are dropped once the text is read).
+    let mut segments = Vec::with_capacity(text.len() / 64 + 1);
     let mut block_start: Option<usize> = None;
     let mut lines: Vec<Range<usize>> = Vec::new();
     let mut offset = 0;
