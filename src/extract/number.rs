@@ -2826,9 +2826,11 @@ fn ratio_term(text: &str, p: usize) -> Option<(f64, usize, bool)> {
 /// Cheap look-ahead: " over ", " out of " or " in " within the next few words.
 fn ratio_word_ahead(b: &[u8], p: usize) -> bool {
     let window = b.get(p..b.len().min(p + 48)).unwrap_or(&[]);
-    // Each of the three starts with a space: only the spaces are looked at.
-    memchr::memchr_iter(b' ', window)
-        .any(|k| window.get(k..k + 4).is_some_and(|w| w == b" in " || w == b" out" || w == b" ove"))
+    // Each of the three starts with a space: only after a space are the next bytes compared.
+    (0..window.len()).any(|k| {
+        window.get(k) == Some(&b' ')
+            && window.get(k + 1..k + 4).is_some_and(|w| w == b"in " || w == b"out" || w == b"ove")
+    })
 }
 
 /// "one in five", "two out of five hundred", "1 over 3": a ratio. "over" only after one ("20
