@@ -99,6 +99,7 @@ pub struct Extractor {
     field_names: Vec<std::sync::Arc<str>>,
     cues: CueSet,
     event_phrases: scope::EventPhrases,
+    /// The other-event headings, split into words once.
     heading_cues: scope::HeadingCues,
     /// Each field's exclude words, lowercased once.
     lower_excludes: Vec<Vec<String>>,
