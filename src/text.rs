@@ -168,6 +168,16 @@ pub fn squash(text: &str) -> String {
     out
 }
 
+/// `word` with its ASCII letters lowercased into `buf`, for comparing with lowercase words
+/// without a new string; `None` when it is longer than `buf` (longer than any word compared).
+pub(crate) fn ascii_lowercase_into<'b>(word: &[u8], buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
+    let lowered = buf.get_mut(..word.len())?;
+    for (slot, b) in lowered.iter_mut().zip(word) {
+        *slot = b.to_ascii_lowercase();
+    }
+    Some(lowered)
+}
+
 /// How many ASCII letters `bytes` has from `p` on.
 pub(crate) fn ascii_letters_at(bytes: &[u8], p: usize) -> usize {
     bytes.get(p..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_alphabetic()).count())

@@ -1182,21 +1182,23 @@ struct NameInfo {
     wordlike: bool,
 }
 
-/// [`MONTHS`] and [`WEEKDAYS`] as tables: the scanner asks for a name at nearly every place it
-/// tries, and a look-up is cheaper than comparing the word with each of two dozen names.
-static MONTH_NAMES: std::sync::OnceLock<WordTable<NameInfo>> = std::sync::OnceLock::new();
-static WEEKDAY_NAMES: std::sync::OnceLock<WordTable<NameInfo>> = std::sync::OnceLock::new();
+/// [`MONTHS`] as a table: the scanner asks for a name at nearly every place it tries, and a
+/// look-up is cheaper than comparing the word with each of two dozen names.
+fn month_names() -> &'static WordTable<NameInfo> {
+    static TABLE: std::sync::OnceLock<WordTable<NameInfo>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| name_table(MONTHS, WORDLIKE_MONTHS))
+}
 
-fn name_table<'t>(
-    cell: &'t std::sync::OnceLock<WordTable<NameInfo>>,
-    names: &[(&str, u8, bool)],
-    wordlike: &[&str],
-) -> &'t WordTable<NameInfo> {
-    cell.get_or_init(|| {
-        WordTable::new(names.iter().map(|&(name, number, abbrev)| {
-            (name, NameInfo { number, abbrev, wordlike: wordlike.contains(&name) })
-        }))
-    })
+/// [`WEEKDAYS`] as a table, as [`month_names`].
+fn weekday_names() -> &'static WordTable<NameInfo> {
+    static TABLE: std::sync::OnceLock<WordTable<NameInfo>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| name_table(WEEKDAYS, WORDLIKE_WEEKDAYS))
+}
+
+fn name_table(names: &[(&str, u8, bool)], wordlike: &[&str]) -> WordTable<NameInfo> {
+    WordTable::new(names.iter().map(|&(name, number, abbrev)| {
+        (name, NameInfo { number, abbrev, wordlike: wordlike.contains(&name) })
+    }))
 }
 
 /// Month names that are also ordinary lowercase words, so they need a capital.
@@ -1385,10 +1387,7 @@ struct Lowered {
 impl Lowered {
     fn of(word: &[u8]) -> Lowered {
         let mut bytes = [0u8; 16];
-        let len = if word.len() <= bytes.len() { word.len() } else { 0 };
-        for (slot, b) in bytes.iter_mut().zip(word.iter().take(len)) {
-            *slot = b.to_ascii_lowercase();
-        }
+        let len = crate::text::ascii_lowercase_into(word, &mut bytes).map_or(0, <[u8]>::len);
         Lowered { bytes, len }
     }
 
@@ -1533,24 +1532,24 @@ impl<'a> Scanner<'a> {
     }
 
     fn month(&self, p: usize) -> Option<(u8, usize)> {
-        self.name(p, name_table(&MONTH_NAMES, MONTHS, WORDLIKE_MONTHS), true)
+        self.name(p, month_names(), true)
     }
 
     /// Whether the month word at `p` is an abbreviation ("Jan", "Sept.").
     fn month_is_abbrev(&self, p: usize) -> bool {
         self.word(p).is_some_and(|(w, _)| {
-            MONTHS.iter().any(|(n, _, abbrev)| *abbrev && w.eq_ignore_ascii_case(n.as_bytes()))
+            month_names().get(Lowered::of(w).as_slice()).is_some_and(|info| info.abbrev)
         })
     }
 
     /// A weekday standing on its own: "mon", "wed", "sat", "sun" need a capital.
     fn weekday(&self, p: usize) -> Option<(u8, usize)> {
-        self.name(p, name_table(&WEEKDAY_NAMES, WEEKDAYS, WORDLIKE_WEEKDAYS), true)
+        self.name(p, weekday_names(), true)
     }
 
     /// A weekday in front of a date, where even "wed" is one ("wed, 22 of jan").
     fn weekday_loose(&self, p: usize) -> Option<(u8, usize)> {
-        self.name(p, name_table(&WEEKDAY_NAMES, WEEKDAYS, WORDLIKE_WEEKDAYS), false)
+        self.name(p, weekday_names(), false)
     }
 
     /// A keyword in any sensible case.
@@ -2072,8 +2071,7 @@ impl<'a> Scanner<'a> {
         if is(second, &["first", "second", "third", "fourth", "fifth", "last"]) {
             return third.is_some_and(|(word, _)| {
                 let word = word.as_slice();
-                !is(word, &["week", "quarter"])
-                    && !WEEKDAYS.iter().any(|(name, _, _)| name.as_bytes() == word)
+                !is(word, &["week", "quarter"]) && weekday_names().get(word).is_none()
             });
         }
         false

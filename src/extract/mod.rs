@@ -669,19 +669,17 @@ fn is_measurement(text: &str, end: usize) -> bool {
 /// [`is_listed_ignoring_case`] for the long lists asked of every figure: an ASCII word is looked
 /// up in `table` (built from `list` on first use), not compared with each listed word.
 fn is_in_table_ignoring_case(word: &str, list: &[&str], table: &std::sync::OnceLock<WordTable<()>>) -> bool {
-    let mut lower = [0u8; 16];
-    // A longer word, or one holding a zero byte (the key's padding), is compared with each.
-    if !word.is_ascii() || word.len() > lower.len() || word.as_bytes().contains(&0) {
-        return is_listed_ignoring_case(word, list);
-    }
-    for (slot, b) in lower.iter_mut().zip(word.bytes()) {
-        *slot = b.to_ascii_lowercase();
-    }
+    let mut buf = [0u8; 16];
+    // A word beyond ASCII, a longer one, or one holding a zero byte (the key's padding) is
+    // compared with each.
+    let lowered = crate::text::ascii_lowercase_into(word.as_bytes(), &mut buf)
+        .filter(|w| word.is_ascii() && !w.contains(&0));
+    let Some(lowered) = lowered else { return is_listed_ignoring_case(word, list) };
     let table = table.get_or_init(|| {
         let words: Vec<String> = list.iter().map(|w| w.to_ascii_lowercase()).collect();
         WordTable::new(words.iter().map(|w| (w.as_str(), ())))
     });
-    table.get_key(u128::from_be_bytes(lower)).is_some()
+    table.get(lowered).is_some()
 }
 
 /// Whether `word`, lowercased, is one of `list` (lowercase words): asked of the words around

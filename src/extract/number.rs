@@ -17,6 +17,7 @@
 //! [3650, 3750] while "3,744" and small figures such as "20" stay exact.
 
 use crate::claim::{Interval, Kind, Qualifier, Quantity};
+use crate::text::ascii_lowercase_into;
 
 /// One figure found in text.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,11 +114,7 @@ pub(super) fn inside_word(bytes: &[u8], i: usize) -> bool {
 pub(super) fn figure_may_start(text: &str, p: usize, word: WordLookup) -> bool {
     let b = byte(text.as_bytes(), p);
     if b.is_ascii_alphabetic() {
-        // Most words open nothing, are no "per" or "percent" and have no currency's shape:
-        // they are told apart here without a call.
-        let plain =
-            word.opening.is_none() && !word.percent && !currency_shaped(text.as_bytes(), p, word.letters);
-        may_start(b) && !plain && !plain_word_given(text, p, word)
+        may_start(b) && !plain_word_given(text, p, word)
     } else {
         may_start(b) || matches!(b, b'+' | b'(')
     }
@@ -622,17 +619,6 @@ fn read_word(text: &str, i: usize) -> (&str, usize) {
     (text.get(i..j).unwrap_or(""), j)
 }
 
-/// `word` lowercased into `buf` (as bytes: no UTF-8 check needed for byte-string patterns); `None`
-/// when too long to be any word we know.
-fn lower<'a>(word: &str, buf: &'a mut [u8; 16]) -> Option<&'a [u8]> {
-    let src = word.as_bytes();
-    let dst = buf.get_mut(..src.len())?;
-    for (d, s) in dst.iter_mut().zip(src) {
-        *d = s.to_ascii_lowercase();
-    }
-    Some(dst)
-}
-
 /// `w` at `i`, ASCII case-insensitive, not followed by a letter or digit; returns its end.
 fn match_ci(text: &str, i: usize, w: &str) -> Option<usize> {
     let end = i.checked_add(w.len())?;
@@ -1015,7 +1001,7 @@ fn scale_after(text: &str, i: usize, currency: bool, decimal: bool) -> (i32, usi
         "tln" => 12,
         _ => 0,
     };
-    let exp = match lower(word, &mut buf) {
+    let exp = match ascii_lowercase_into(word.as_bytes(), &mut buf) {
         _ if spaced > 0 => spaced,
         Some(b"thousand") => 3,
         Some(b"million") => 6,
@@ -1111,7 +1097,7 @@ fn currency_after(text: &str, i: usize) -> Option<CurrencyTail> {
     }
     if hyphen {
         let mut buf = [0u8; 16];
-        return match lower(word, &mut buf)? {
+        return match ascii_lowercase_into(word.as_bytes(), &mut buf)? {
             b"cent" => tail("USD", end, -2),
             b"dollar" => tail("USD", end, 0),
             b"euro" => tail("EUR", end, 0),
@@ -1139,7 +1125,7 @@ fn currency_after(text: &str, i: usize) -> Option<CurrencyTail> {
     let plural =
         |w: &str, e: usize| spaced_word(text, e, w).or_else(|| spaced_word(text, e, w.trim_end_matches('s')));
     let dollars = || plural("dollars", end);
-    let (code, end, shift) = match lower(word, &mut buf)? {
+    let (code, end, shift) = match ascii_lowercase_into(word.as_bytes(), &mut buf)? {
         b"dollars" | b"dollar" => ("USD", end, 0),
         b"euros" | b"euro" => ("EUR", end, 0),
         b"pounds" | b"pound" => ("GBP", then("sterling").unwrap_or(end), 0),
@@ -1523,7 +1509,7 @@ enum Tok {
 
 fn word_tok(word: &str) -> Option<Tok> {
     let mut buf = [0u8; 16];
-    word_tok_lower(lower(word, &mut buf)?)
+    word_tok_lower(ascii_lowercase_into(word.as_bytes(), &mut buf)?)
 }
 
 /// Every number word and its token: the table [`word_tok_lower`] looks words up in.
@@ -2289,7 +2275,7 @@ fn word_core(text: &str, p: usize, allow_and: bool) -> Option<Core> {
 fn vague_core(text: &str, p: usize) -> Option<Core> {
     let (first, first_end) = read_word(text, p);
     let mut buf = [0u8; 16];
-    let lead = match lower(first, &mut buf)? {
+    let lead = match ascii_lowercase_into(first.as_bytes(), &mut buf)? {
         b"dozens" => 0,
         b"tens" => 1,
         b"hundreds" => 2,
@@ -2307,7 +2293,7 @@ fn vague_core(text: &str, p: usize) -> Option<Core> {
         _ => {
             let j = skip_ws(text, of);
             let (second, second_end) = read_word(text, j);
-            let magnitude = match lower(second, &mut buf) {
+            let magnitude = match ascii_lowercase_into(second.as_bytes(), &mut buf) {
                 Some(b"thousands") => Some(1e3),
                 Some(b"millions") => Some(1e6),
                 Some(b"billions") => Some(1e9),
@@ -2740,7 +2726,16 @@ pub(super) struct WordLookup {
 pub(super) const PERCENT_LEADS: [&str; 3] = ["per", "percent", "percents"];
 
 /// [`plain_word`] at a letter, with the table look-ups done.
+// Asked of nearly every word by the listing walk: kept inline, the rarer work in a call.
+#[inline(always)]
 fn plain_word_given(text: &str, p: usize, word: WordLookup) -> bool {
+    // Most words open nothing, are no "per" or "percent" and have no currency's shape.
+    (word.opening.is_none() && !word.percent && !currency_shaped(text.as_bytes(), p, word.letters))
+        || plain_word_looked_at(text, p, word)
+}
+
+/// [`plain_word_given`] for a word that may open a number, a percentage or a currency.
+fn plain_word_looked_at(text: &str, p: usize, word: WordLookup) -> bool {
     // "percent of", "per cent of" (see `percent_of`); other words in "p" are plain.
     let percent = word.percent && PERCENT_LEADS.iter().any(|w| match_ci(text, p, w).is_some());
     !may_begin_given(text, p, word.opening) && !percent && !is_currency_word(text, p, word.letters)
@@ -2960,7 +2955,7 @@ fn tail_qualifier(text: &str, i: usize, before: Qualifier) -> Option<(Qualifier,
         return None;
     }
     let mut buf = [0u8; 16];
-    let (q, end) = match lower(word, &mut buf)? {
+    let (q, end) = match ascii_lowercase_into(word.as_bytes(), &mut buf)? {
         b"more" | b"greater" | b"above" | b"higher" | b"over" | b"larger" | b"bigger" => {
             (Qualifier::AtLeast, end)
         }

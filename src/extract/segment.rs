@@ -190,13 +190,10 @@ fn ends_with_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool
     // Every full stop asks this: an ASCII word is looked up in a table, without a lowercase
     // copy; no abbreviation is longer than six bytes.
     if word.is_ascii() {
-        word.len() <= 6 && {
-            let mut lower = [0u8; 6];
-            for (slot, b) in lower.iter_mut().zip(word.bytes()) {
-                *slot = b.to_ascii_lowercase();
-            }
-            lower.get(..word.len()).is_some_and(|w| abbreviation_table().get(w).is_some())
-        }
+        let mut buf = [0u8; 16];
+        word.len() <= 6
+            && crate::text::ascii_lowercase_into(word.as_bytes(), &mut buf)
+                .is_some_and(|w| abbreviation_table().get(w).is_some())
     } else {
         ABBREVIATIONS.contains(&word.to_lowercase().as_str())
     }
