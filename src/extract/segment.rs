@@ -31,10 +31,17 @@ pub fn segment(text: &str, headings: &[Range<usize>]) -> Vec<Segment> {
     let mut block_start: Option<usize> = None;
     let mut lines: Vec<Range<usize>> = Vec::new();
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    // Lines found with one byte search each (a paragraph is often one long line).
+    while offset < text.len() {
+        let line_end = text
+            .as_bytes()
+            .get(offset..)
+            .and_then(|rest| memchr::memchr(b'\n', rest))
+            .map_or(text.len(), |at| offset + at + 1);
+        let line = text.get(offset..line_end).unwrap_or("");
         let content = line.trim_end_matches(['\n', '\r']);
         let range = offset..offset + content.len();
-        offset += line.len();
+        offset = line_end;
         if content.trim().is_empty() {
             if let Some(start) = block_start.take() {
                 push_block(text, start, &lines, headings, &mut segments);
