@@ -51,18 +51,46 @@ impl HeadingCues {
 
     /// [`heading_scope`] with these cues.
     pub fn scope(&self, heading: &str) -> Option<Scope> {
+        let hit = if heading.is_ascii() { self.ascii_hit(heading) } else { self.hit(heading) };
+        hit.then(|| Scope { kind: ScopeKind::Section, label: squash(heading) })
+    }
+
+    /// Whether the words of `heading`, lowercased, hold a cue's words in a row.
+    fn hit(&self, heading: &str) -> bool {
         let lower = heading.to_lowercase();
         let words: Vec<&str> =
             lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        let hit = self.cues.iter().any(|cue| {
+        self.cues.iter().any(|cue| {
             // Most windows differ at the first word.
             !cue.is_empty()
                 && words
                     .windows(cue.len())
                     .any(|window| window.iter().copied().eq(cue.iter().map(String::as_str)))
-        });
-        hit.then(|| Scope { kind: ScopeKind::Section, label: squash(heading) })
+        })
     }
+
+    /// [`HeadingCues::hit`] for an ASCII heading, whose lowercase copy is byte for byte its
+    /// ASCII lowercase: compared in place, without a copy or a word list.
+    fn ascii_hit(&self, heading: &str) -> bool {
+        let mut words = heading.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+        loop {
+            let from_here = words.clone();
+            let Some(first) = words.next() else { return false };
+            let matched = self.cues.iter().any(|cue| {
+                cue.first().is_some_and(|cue_first| lowercase_is(first, cue_first))
+                    && cue.len() <= 1 + words.clone().take(cue.len() - 1).count()
+                    && from_here.clone().zip(cue).all(|(word, cue_word)| lowercase_is(word, cue_word))
+            });
+            if matched {
+                return true;
+            }
+        }
+    }
+}
+
+/// Whether ASCII `word`, lowercased, is `lower`.
+fn lowercase_is(word: &str, lower: &str) -> bool {
+    word.len() == lower.len() && word.bytes().zip(lower.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b)
 }
 
 /// Scope of a whole sentence that opens with a place: "In Syria, ...", "In X County alone, ...".
@@ -333,5 +361,54 @@ mod tests {
             Some("Previous Crackdowns and Regional Successes".into())
         );
         assert_eq!(heading_scope("A Massive Coordinated Effort", &r), None);
+    }
+
+    #[test]
+    fn ascii_headings_are_matched_as_the_lowercased_copy_would_be() {
+        let headings = ["previous", "last year", "see also", "Mixed Case", "r\u{e9}sum\u{e9}", "a b c"];
+        let cues = HeadingCues::new(&ScopeRules {
+            other_event_headings: headings.iter().map(|h| h.to_string()).collect(),
+            ..rules()
+        });
+        let texts = [
+            "Previous Crackdowns",
+            "LAST YEAR'S RAIDS",
+            "Last",
+            "The year before last year",
+            "Last-year totals",
+            "lastyear",
+            "See   also: the timeline",
+            "See",
+            "Mixed Case",
+            "mixed case",
+            "A B C D",
+            "A B",
+            "b c a",
+            "R\u{c9}SUM\u{c9}",
+            "",
+            "--",
+        ];
+        let mut hits = Vec::new();
+        for text in texts {
+            if text.is_ascii() {
+                assert_eq!(cues.ascii_hit(text), cues.hit(text), "{text}");
+            }
+            if cues.scope(text).is_some() {
+                hits.push(text);
+            }
+        }
+        // "Mixed Case" is never matched: a heading is lowercased, a cue is compared as written.
+        assert_eq!(
+            hits,
+            [
+                "Previous Crackdowns",
+                "LAST YEAR'S RAIDS",
+                "The year before last year",
+                "Last-year totals",
+                "See   also: the timeline",
+                "A B C D",
+                "R\u{c9}SUM\u{c9}"
+            ]
+        );
     }
 }
