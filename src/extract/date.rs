@@ -933,6 +933,16 @@ pub fn parse_reference(text: &str) -> Option<PartialDate> {
     is_valid(date).then_some(date)
 }
 
+/// Whether [`with_year`] would change `value`: some end of it has a month but no year. Most
+/// dates in news carry their year, so the article's year is only worked out when one does not.
+pub fn lacks_year(value: DateValue) -> bool {
+    let lacks = |d: PartialDate| d.month.is_some() && d.year.is_none();
+    match value {
+        DateValue::Single(d) => lacks(d),
+        DateValue::Range { start, end } => lacks(start) || lacks(end),
+    }
+}
+
 /// Fills a missing year: returns `value` with every end whose year is None (and whose month is
 /// known) given `year`. For a range whose end month is earlier than its start month ("December
 /// 28 to January 3"), the end gets `year + 1`. A bare day ("the 27th") keeps no year: its month
@@ -3714,6 +3724,33 @@ mod tests {
         let known = DateValue::Single(date(Some(2024), 11, Some(10)));
         assert_eq!(with_year(known, 2025), known);
         assert!(!with_year(crossing, i32::MAX).iso().is_empty());
+    }
+
+    #[test]
+    fn lacks_year_is_whether_filling_changes_the_date() {
+        let mut parts = Vec::new();
+        for year in [None, Some(2024)] {
+            for month in [None, Some(1), Some(12)] {
+                for day in [None, Some(3)] {
+                    parts.push(PartialDate { year, month, day });
+                }
+            }
+        }
+        let mut values: Vec<DateValue> = parts.iter().map(|&d| DateValue::Single(d)).collect();
+        for &start in &parts {
+            for &end in &parts {
+                values.push(DateValue::Range { start, end });
+            }
+        }
+        assert_eq!(values.len(), 156);
+        let mut lacking = 0;
+        for value in values {
+            assert_eq!(lacks_year(value), with_year(value, 2030) != value, "{value:?}");
+            lacking += usize::from(lacks_year(value));
+        }
+        // A single date lacks one with a month and no year: 4 of the 12. A range lacks one
+        // unless neither end does: 144 - 8 * 8.
+        assert_eq!(lacking, 4 + 80);
     }
 
     #[test]

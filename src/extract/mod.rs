@@ -237,7 +237,8 @@ impl Extractor {
             mentions.push(Mention { range: q.start..q.end, kind: q.kind, value: Value::Quantity(q.value) });
         }
         mentions.sort_by_key(|m| m.range.start);
-        let default_year = article_year(source, &dates, fielded_only.then_some(reference));
+        // The year a date without one takes, worked out when the first such date is met.
+        let mut default_year: Option<Option<i32>> = None;
 
         // Every mention is a claim when every claim is kept: room for them at once. Only some
         // are when only fielded claims are (`check`, which holds the claims of every source):
@@ -300,8 +301,15 @@ impl Extractor {
                     continue;
                 }
                 let mut value = mention.value.clone();
-                if let (Value::Date(d), Some(year)) = (&mention.value, default_year) {
-                    value = Value::Date(date::with_year(*d, year));
+                if let Value::Date(d) = &mention.value {
+                    if date::lacks_year(*d) {
+                        let year = *default_year.get_or_insert_with(|| {
+                            article_year(source, &dates, fielded_only.then_some(reference))
+                        });
+                        if let Some(year) = year {
+                            value = Value::Date(date::with_year(*d, year));
+                        }
+                    }
                 }
                 claims.push(self.claim(
                     source,
