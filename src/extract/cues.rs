@@ -31,7 +31,7 @@ pub struct Hit {
 /// Every field's cue and exclude phrases, compiled.
 #[derive(Debug, Clone)]
 pub struct CueSet {
-    automaton: AhoCorasick,
+    automaton: super::phrases::PhraseSearch,
     /// For each pattern, the (field index, role) pairs that use it.
     owners: Vec<Vec<(usize, Role)>>,
 }
@@ -61,7 +61,7 @@ impl CueSet {
                 }
             }
         }
-        Ok(CueSet { automaton: build_fastest(&patterns)?, owners })
+        Ok(CueSet { automaton: super::phrases::PhraseSearch::new(&patterns)?, owners })
     }
 
     /// The (field, role) pairs of a pattern.
@@ -73,20 +73,21 @@ impl CueSet {
     pub fn find(&self, text: &str) -> Vec<Hit> {
         // News text has a cue every hundred bytes or so: room for most texts' hits at once.
         let mut hits = Vec::with_capacity(text.len() / 128 + 1);
-        for m in self.automaton.find_iter(text) {
-            if char_before(text, m.start()).is_some_and(is_word_char) {
+        for m in self.automaton.find(text) {
+            if char_before(text, m.start).is_some_and(is_word_char) {
                 continue;
             }
-            let Some(end) = word_end(text, m.end()) else { continue };
-            hits.push(Hit { start: m.start(), end, pattern: m.pattern().as_usize() });
+            let Some(end) = word_end(text, m.end) else { continue };
+            hits.push(Hit { start: m.start, end, pattern: m.phrase });
         }
         hits
     }
 }
 
-/// A case-insensitive, leftmost-longest automaton for `patterns`: a DFA, which searches about
-/// three times faster than the default on news text, unless the phrases are too many for one
-/// (then whatever the library picks).
+/// The library's case-insensitive, leftmost-longest automaton for `patterns`, for phrase sets
+/// [`super::phrases::PhraseAutomaton`] does not build: a DFA, which searches about three times
+/// faster than the default on news text, unless the phrases are too many for one (then whatever
+/// the library picks).
 pub(crate) fn build_fastest<P: AsRef<[u8]>>(patterns: &[P]) -> Result<AhoCorasick, aho_corasick::BuildError> {
     let builder = |kind| {
         AhoCorasickBuilder::new()

@@ -11,6 +11,7 @@ pub mod cues;
 pub mod date;
 mod names;
 pub mod number;
+mod phrases;
 pub mod scope;
 pub mod segment;
 mod starts;

@@ -8,7 +8,6 @@
 
 use crate::claim::{Scope, ScopeKind};
 use crate::rules::ScopeRules;
-use aho_corasick::AhoCorasick;
 
 use crate::text::{char_at, char_before, is_capitalized, squash};
 
@@ -183,7 +182,7 @@ pub fn subset_opener(sentence: &str) -> Option<Scope> {
 /// (case-insensitively, without lowering a copy of it).
 #[derive(Debug, Clone)]
 pub struct EventPhrases {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<super::phrases::PhraseSearch>,
 }
 
 impl EventPhrases {
@@ -193,7 +192,7 @@ impl EventPhrases {
             return Ok(EventPhrases { automaton: None });
         }
         let phrases: Vec<&String> = rules.other_event_phrases.iter().collect();
-        let automaton = super::cues::build_fastest(&phrases)?;
+        let automaton = super::phrases::PhraseSearch::new(&phrases)?;
         Ok(EventPhrases { automaton: Some(automaton) })
     }
 }
@@ -202,25 +201,25 @@ impl EventPhrases {
 pub fn event_trigger(sentence: &str, phrases: &EventPhrases) -> Option<(usize, Scope)> {
     let mut best: Option<usize> = None;
     if let Some(automaton) = &phrases.automaton {
-        for m in automaton.find_iter(sentence) {
-            let before_ok = char_before(sentence, m.start()).is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = char_at(sentence, m.end()).is_none_or(|c| !c.is_alphanumeric());
+        for m in automaton.find(sentence) {
+            let before_ok = char_before(sentence, m.start).is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = char_at(sentence, m.end).is_none_or(|c| !c.is_alphanumeric());
             // "a third of the town" is a fraction, not a third event.
             let fraction = sentence
-                .get(m.end()..)
+                .get(m.end..)
                 .map(str::trim_start)
                 .and_then(|rest| rest.get(..3))
                 .is_some_and(|next| next.eq_ignore_ascii_case("of "));
             // "a second term", "a third time": a repetition, not another event.
             let repetition = sentence
-                .get(m.end()..)
+                .get(m.end..)
                 .and_then(|rest| rest.split_whitespace().next())
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
                 .is_some_and(|w| {
                     matches!(w.as_str(), "term" | "time" | "consecutive" | "straight" | "half" | "place")
                 });
             if before_ok && after_ok && !fraction && !repetition {
-                best = Some(m.start());
+                best = Some(m.start);
                 break;
             }
         }

@@ -1,0 +1,453 @@
+//! A phrase automaton that walks two halves of a text at once.
+//!
+//! The cue pass reads every byte of every text. A table-driven automaton spends that time
+//! waiting on memory: each transition is loaded from an address the previous load gave, so one
+//! walk cannot go faster than one load after another. Two walks over two halves of the text
+//! depend on nothing in each other, and the processor overlaps their loads.
+//!
+//! The halves are cut just after a byte no phrase contains (a digit, a comma, a line break), so
+//! no occurrence crosses the cut and each half is read from the start state. Every occurrence is
+//! found, overlapping ones too; the leftmost-longest, non-overlapping matches are then picked
+//! from them: at each point, the occurrence that starts first, and the longest of those. That is
+//! what `aho_corasick`'s `MatchKind::LeftmostLongest` reports, which a test checks.
+
+use std::ops::Range;
+
+/// The most table entries (states × byte classes) built; a larger phrase set is searched by
+/// `aho_corasick` instead. The default rulebook needs about 60,000.
+const MAX_TABLE: usize = 1 << 22;
+
+/// Below this many bytes a text is walked in one piece: cutting it saves less than it costs.
+const SPLIT_FROM: usize = 512;
+
+/// Leftmost-longest phrase search, ASCII case ignored: this module's automaton, or
+/// `aho_corasick`'s for a phrase set it does not build (an empty phrase, a huge rulebook).
+#[derive(Debug, Clone)]
+pub(crate) enum PhraseSearch {
+    /// [`PhraseAutomaton`].
+    Own(Box<PhraseAutomaton>),
+    /// The library's automaton.
+    Library(aho_corasick::AhoCorasick),
+}
+
+impl PhraseSearch {
+    /// Compiles `phrases`.
+    pub(crate) fn new<P: AsRef<[u8]>>(phrases: &[P]) -> Result<PhraseSearch, aho_corasick::BuildError> {
+        match PhraseAutomaton::new(phrases) {
+            Some(automaton) => Ok(PhraseSearch::Own(Box::new(automaton))),
+            None => super::cues::build_fastest(phrases).map(PhraseSearch::Library),
+        }
+    }
+
+    /// The leftmost-longest, non-overlapping matches in `haystack`, in order.
+    pub(crate) fn find(&self, haystack: &str) -> Vec<PhraseMatch> {
+        match self {
+            PhraseSearch::Own(automaton) => automaton.find(haystack.as_bytes()),
+            PhraseSearch::Library(automaton) => automaton
+                .find_iter(haystack)
+                .map(|m| PhraseMatch { start: m.start(), end: m.end(), phrase: m.pattern().as_usize() })
+                .collect(),
+        }
+    }
+}
+
+/// Every phrase of a set, ASCII case ignored, compiled into one deterministic automaton.
+#[derive(Debug, Clone)]
+pub(crate) struct PhraseAutomaton {
+    /// Byte class of each byte: 0 for bytes in no phrase, ASCII capitals with their lowercase.
+    classes: [u8; 256],
+    /// Transitions, one row of `stride` entries per state; an entry is the row's start.
+    table: Vec<u32>,
+    /// Entries per row: the number of byte classes.
+    stride: u32,
+    /// The row of the start state (no phrase begun).
+    start: u32,
+    /// Rows from this one on end at least one phrase (states are numbered so).
+    first_output: u32,
+    /// For each row from `first_output` on, its phrases: a range of `output_list`.
+    output_ranges: Vec<Range<u32>>,
+    /// Phrase indexes, in runs named by `output_ranges`.
+    output_list: Vec<u32>,
+    /// Each phrase's length in bytes.
+    lengths: Vec<u32>,
+}
+
+/// One match: byte range and phrase index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PhraseMatch {
+    /// Byte offset of the match.
+    pub start: usize,
+    /// Byte offset past the match.
+    pub end: usize,
+    /// Index of the phrase in the list the automaton was built from.
+    pub phrase: usize,
+}
+
+impl PhraseAutomaton {
+    /// Compiles `phrases`; `None` if one is empty or the table would pass [`MAX_TABLE`].
+    pub(crate) fn new<P: AsRef<[u8]>>(phrases: &[P]) -> Option<PhraseAutomaton> {
+        let mut classes = [0u8; 256];
+        let mut count: usize = 1;
+        for phrase in phrases {
+            let phrase = phrase.as_ref();
+            if phrase.is_empty() || u32::try_from(phrase.len()).is_err() {
+                return None;
+            }
+            for &b in phrase {
+                let slot = classes.get_mut(usize::from(b.to_ascii_lowercase()))?;
+                if *slot == 0 {
+                    *slot = u8::try_from(count).ok()?;
+                    count += 1;
+                }
+            }
+        }
+        for upper in b'A'..=b'Z' {
+            let lower = *classes.get(usize::from(upper.to_ascii_lowercase()))?;
+            *classes.get_mut(usize::from(upper))? = lower;
+        }
+        let stride = count;
+        // The trie: `NONE` where a state has no child for a class.
+        const NONE: u32 = u32::MAX;
+        let mut goto: Vec<u32> = vec![NONE; stride];
+        let mut own: Vec<Vec<u32>> = vec![Vec::new()];
+        for (index, phrase) in phrases.iter().enumerate() {
+            let mut state = 0usize;
+            for &b in phrase.as_ref() {
+                let slot = state * stride + usize::from(*classes.get(usize::from(b))?);
+                let next = *goto.get(slot)?;
+                state = if next == NONE {
+                    let created = own.len();
+                    if (created + 1) * stride > MAX_TABLE {
+                        return None;
+                    }
+                    *goto.get_mut(slot)? = u32::try_from(created).ok()?;
+                    goto.extend(std::iter::repeat_n(NONE, stride));
+                    own.push(Vec::new());
+                    created
+                } else {
+                    next as usize
+                };
+            }
+            own.get_mut(state)?.push(u32::try_from(index).ok()?);
+        }
+        let states = own.len();
+        // Breadth first, so that a state's fallback (its longest proper suffix in the trie) is
+        // complete before the state: its transitions and phrases are inherited from there.
+        let mut delta: Vec<u32> = vec![0; states * stride];
+        let mut fallback: Vec<u32> = vec![0; states];
+        let mut outputs: Vec<Vec<u32>> = own;
+        let mut queue = std::collections::VecDeque::from([0u32]);
+        while let Some(state) = queue.pop_front() {
+            let state = state as usize;
+            let back = *fallback.get(state)? as usize;
+            for class in 0..stride {
+                let child = *goto.get(state * stride + class)?;
+                let inherited = if state == 0 { 0 } else { *delta.get(back * stride + class)? };
+                if child == NONE {
+                    *delta.get_mut(state * stride + class)? = inherited;
+                    continue;
+                }
+                *delta.get_mut(state * stride + class)? = child;
+                let child = child as usize;
+                *fallback.get_mut(child)? = inherited;
+                let mut from_suffix = outputs.get(inherited as usize)?.clone();
+                outputs.get_mut(child)?.append(&mut from_suffix);
+                queue.push_back(u32::try_from(child).ok()?);
+            }
+        }
+        // States that end no phrase first, so that "ends a phrase" is one comparison.
+        let quiet = outputs.iter().filter(|o| o.is_empty()).count();
+        let mut number = vec![0u32; states];
+        let (mut next_quiet, mut next_loud) = (0u32, u32::try_from(quiet).ok()?);
+        for (state, out) in outputs.iter().enumerate() {
+            let slot = number.get_mut(state)?;
+            if out.is_empty() {
+                *slot = next_quiet;
+                next_quiet += 1;
+            } else {
+                *slot = next_loud;
+                next_loud += 1;
+            }
+        }
+        let stride32 = u32::try_from(stride).ok()?;
+        let mut table = vec![0u32; states * stride];
+        for state in 0..states {
+            let row = *number.get(state)? as usize * stride;
+            for class in 0..stride {
+                let target = *delta.get(state * stride + class)?;
+                *table.get_mut(row + class)? = number.get(target as usize)?.checked_mul(stride32)?;
+            }
+        }
+        let mut output_ranges = vec![0..0; states - quiet];
+        let mut output_list = Vec::new();
+        for (state, out) in outputs.iter().enumerate() {
+            if let Some(k) = (*number.get(state)? as usize).checked_sub(quiet) {
+                let from = u32::try_from(output_list.len()).ok()?;
+                output_list.extend_from_slice(out);
+                *output_ranges.get_mut(k)? = from..u32::try_from(output_list.len()).ok()?;
+            }
+        }
+        let lengths = phrases.iter().map(|p| u32::try_from(p.as_ref().len()).ok()).collect::<Option<_>>()?;
+        Some(PhraseAutomaton {
+            classes,
+            table,
+            stride: stride32,
+            start: number.first()?.checked_mul(stride32)?,
+            first_output: u32::try_from(quiet).ok()?.checked_mul(stride32)?,
+            output_ranges,
+            output_list,
+            lengths,
+        })
+    }
+
+    /// The leftmost-longest, non-overlapping matches in `haystack`, in order.
+    pub(crate) fn find(&self, haystack: &[u8]) -> Vec<PhraseMatch> {
+        let mut found: Vec<(usize, u32)> = Vec::new();
+        let cut = if haystack.len() >= SPLIT_FROM { self.cut(haystack) } else { None };
+        match cut {
+            Some(cut) => {
+                let (left, right) = haystack.split_at(cut);
+                let mut right_found = Vec::new();
+                self.walk_two(left, right, cut, &mut found, &mut right_found);
+                found.append(&mut right_found);
+            }
+            None => self.walk(haystack, 0, self.start, &mut found),
+        }
+        self.leftmost_longest(found)
+    }
+
+    /// Just past the first byte at or after the middle that no phrase contains.
+    fn cut(&self, haystack: &[u8]) -> Option<usize> {
+        let middle = haystack.len() / 2;
+        let after = haystack.get(middle..)?.iter().position(|&b| self.class(b) == 0)?;
+        Some(middle + after + 1).filter(|&cut| cut < haystack.len())
+    }
+
+    #[inline(always)]
+    fn class(&self, byte: u8) -> u32 {
+        // A u8 is always below 256: the check is compiled away.
+        u32::from(self.classes.get(usize::from(byte)).copied().unwrap_or(0))
+    }
+
+    /// Walks `bytes` from `state` until a state that ends a phrase, or the end: how many bytes
+    /// were read and the state reached. Kept apart from the recording so that the loop's
+    /// values stay in registers.
+    #[inline(always)]
+    fn run_one(&self, bytes: &[u8], mut state: u32) -> (usize, u32) {
+        let table = self.table.as_slice();
+        for (i, &x) in bytes.iter().enumerate() {
+            // Every entry is a row start, and a class is below the stride: always in the table.
+            state = table.get((state + self.class(x)) as usize).copied().unwrap_or(0);
+            if state >= self.first_output {
+                return (i + 1, state);
+            }
+        }
+        (bytes.len(), state)
+    }
+
+    /// [`PhraseAutomaton::run_one`] over two texts in lockstep, stopping when either walk
+    /// reaches a state that ends a phrase.
+    #[inline(always)]
+    fn run_two(&self, left: &[u8], right: &[u8], mut a: u32, mut b: u32) -> (usize, u32, u32) {
+        let table = self.table.as_slice();
+        for (i, (&x, &y)) in left.iter().zip(right).enumerate() {
+            a = table.get((a + self.class(x)) as usize).copied().unwrap_or(0);
+            b = table.get((b + self.class(y)) as usize).copied().unwrap_or(0);
+            if a.max(b) >= self.first_output {
+                return (i + 1, a, b);
+            }
+        }
+        (left.len().min(right.len()), a, b)
+    }
+
+    /// Records the phrases ending at `end` in `state`, if it ends any.
+    fn record(&self, state: u32, end: usize, found: &mut Vec<(usize, u32)>) {
+        let Some(k) = state.checked_sub(self.first_output) else { return };
+        if let Some(range) = self.output_ranges.get((k / self.stride) as usize) {
+            let phrases = self.output_list.get(range.start as usize..range.end as usize).unwrap_or(&[]);
+            found.extend(phrases.iter().map(|&phrase| (end, phrase)));
+        }
+    }
+
+    /// Walks `bytes` (which start at `offset` of the haystack) from `state`.
+    fn walk(&self, bytes: &[u8], offset: usize, mut state: u32, found: &mut Vec<(usize, u32)>) {
+        let mut done = 0;
+        while let Some(rest) = bytes.get(done..).filter(|rest| !rest.is_empty()) {
+            let (read, reached) = self.run_one(rest, state);
+            done += read;
+            state = reached;
+            self.record(state, offset + done, found);
+        }
+    }
+
+    /// Walks `left` (at 0) and `right` (at `right_offset`) in lockstep, then what is left of the
+    /// longer one.
+    fn walk_two(
+        &self,
+        left: &[u8],
+        right: &[u8],
+        right_offset: usize,
+        left_found: &mut Vec<(usize, u32)>,
+        right_found: &mut Vec<(usize, u32)>,
+    ) {
+        let (mut a, mut b) = (self.start, self.start);
+        let both = left.len().min(right.len());
+        let mut done = 0;
+        while let (Some(x), Some(y)) = (left.get(done..both), right.get(done..both)) {
+            if x.is_empty() {
+                break;
+            }
+            let (read, reached_a, reached_b) = self.run_two(x, y, a, b);
+            done += read;
+            (a, b) = (reached_a, reached_b);
+            self.record(a, done, left_found);
+            self.record(b, right_offset + done, right_found);
+        }
+        if let Some(rest) = left.get(both..) {
+            self.walk(rest, both, a, left_found);
+        }
+        if let Some(rest) = right.get(both..) {
+            self.walk(rest, right_offset + both, b, right_found);
+        }
+    }
+
+    /// From every occurrence (end, phrase), in order of end: at each point the one that starts
+    /// first, and the longest of those; the next is looked for past its end.
+    fn leftmost_longest(&self, found: Vec<(usize, u32)>) -> Vec<PhraseMatch> {
+        let mut all: Vec<PhraseMatch> = found
+            .into_iter()
+            .map(|(end, phrase)| {
+                let length = self.lengths.get(phrase as usize).copied().unwrap_or(0) as usize;
+                PhraseMatch { start: end.saturating_sub(length), end, phrase: phrase as usize }
+            })
+            .collect();
+        all.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.phrase));
+        let mut resume = 0;
+        all.retain(|m| {
+            let take = m.start >= resume;
+            if take {
+                resume = m.end;
+            }
+            take
+        });
+        all
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::{AhoCorasickBuilder, MatchKind};
+
+    fn reference(phrases: &[&str], haystack: &str) -> Vec<(usize, usize, usize)> {
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(phrases)
+            .expect("builds");
+        automaton.find_iter(haystack).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
+    }
+
+    fn ours(phrases: &[&str], haystack: &str) -> Vec<(usize, usize, usize)> {
+        let automaton = PhraseAutomaton::new(phrases).expect("builds");
+        automaton.find(haystack.as_bytes()).iter().map(|m| (m.start, m.end, m.phrase)).collect()
+    }
+
+    #[test]
+    fn finds_what_the_library_finds() {
+        let phrases =
+            ["officer", "police officers", "officers killed", "an earlier", "earlier this year", "a"];
+        let text = "Police Officers killed; JAPAN earlier this year, an officer... a";
+        assert_eq!(ours(&phrases, text), reference(&phrases, text));
+        assert_eq!(
+            ours(&phrases, text),
+            // "officers killed" and "earlier this year" are hidden by the matches that start
+            // before them, as the library hides them.
+            vec![(0, 15, 1), (25, 26, 5), (27, 37, 3), (45, 46, 5), (49, 50, 5), (52, 59, 0), (63, 64, 5)]
+        );
+    }
+
+    #[test]
+    fn empty_phrases_are_left_to_the_library() {
+        assert!(PhraseAutomaton::new(&["a", ""]).is_none());
+        let none: [&str; 0] = [];
+        assert_eq!(PhraseAutomaton::new(&none).expect("builds").find(b"anything"), vec![]);
+    }
+
+    #[test]
+    fn a_set_it_does_not_build_is_searched_by_the_library() {
+        let search = PhraseSearch::new(&["", "ab"]).expect("builds");
+        assert!(matches!(search, PhraseSearch::Library(_)));
+        let found: Vec<(usize, usize, usize)> =
+            search.find("xAb").iter().map(|m| (m.start, m.end, m.phrase)).collect();
+        assert_eq!(found, reference(&["", "ab"], "xAb"));
+        assert!(matches!(PhraseSearch::new(&["ab"]).expect("builds"), PhraseSearch::Own(_)));
+    }
+
+    #[test]
+    fn the_default_cues_in_the_examples_match_the_library() {
+        let rules = crate::rules::Rulebook::default_rules().expect("default rules load");
+        let mut phrases: Vec<String> = rules
+            .fields
+            .iter()
+            .flat_map(|f| f.cues.iter().chain(&f.exclude))
+            .map(|p| p.to_lowercase())
+            .collect();
+        phrases.sort();
+        phrases.dedup();
+        let phrases: Vec<&str> = phrases.iter().map(String::as_str).collect();
+        let mut dirs = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples")];
+        let mut texts = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("examples are readable") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    // Each text whole, and doubled so that it is long enough to be cut in two.
+                    for text in [text.clone(), format!("{text}\n{text}")] {
+                        assert_eq!(ours(&phrases, &text), reference(&phrases, &text), "{}", path.display());
+                        texts += 1;
+                    }
+                }
+            }
+        }
+        assert!(texts >= 20, "only {texts} texts");
+    }
+
+    /// A small generator, so that the comparison below runs the same cases on every run.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            ((self.0 >> 33) % n as u64) as usize
+        }
+    }
+
+    #[test]
+    fn random_phrases_and_texts_match_the_library() {
+        // A small alphabet makes overlaps, shared prefixes and suffixes common; the comma is in
+        // no phrase, so long texts are cut into halves at one.
+        let alphabet = [b'a', b'b', b'A', b' ', b'c', b',', 0xC3, 0xA9];
+        let mut random = Lcg(7);
+        let mut texts_cut = 0;
+        for round in 0..400 {
+            let mut phrases: Vec<String> = Vec::new();
+            for _ in 0..1 + random.below(12) {
+                let length = 1 + random.below(6);
+                let phrase: String =
+                    (0..length).map(|_| ['a', 'b', 'A', ' ', 'c', 'é'][random.below(6)]).collect();
+                phrases.push(phrase);
+            }
+            let phrases: Vec<&str> = phrases.iter().map(String::as_str).collect();
+            let length = if round % 4 == 0 { 2000 + random.below(2000) } else { random.below(80) };
+            let bytes: Vec<u8> = (0..length).map(|_| alphabet[random.below(alphabet.len())]).collect();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let automaton = PhraseAutomaton::new(&phrases).expect("builds");
+            texts_cut += usize::from(text.len() >= SPLIT_FROM && automaton.cut(text.as_bytes()).is_some());
+            assert_eq!(ours(&phrases, &text), reference(&phrases, &text), "{phrases:?} in {text:?}");
+        }
+        assert!(texts_cut > 50, "only {texts_cut} texts were walked in two halves");
+    }
+}
