@@ -17,6 +17,8 @@ pub mod segment;
 mod starts;
 
 #[cfg(fuzzing)]
+pub use phrases::phrases_disagree;
+#[cfg(fuzzing)]
 pub use starts::lists_disagree;
 
 use std::ops::Range;

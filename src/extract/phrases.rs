@@ -334,6 +334,23 @@ impl PhraseAutomaton {
     }
 }
 
+/// Where [`PhraseAutomaton`] finds other matches of `phrases` in `text` than `aho_corasick`'s
+/// leftmost-longest search: a description of the difference, or `None` (also when the
+/// automaton is not built for these phrases). The unit tests and the fuzzer (`fuzz_extract`)
+/// hold the automaton to this.
+#[cfg(any(test, fuzzing))]
+pub fn phrases_disagree(phrases: &[&str], text: &str) -> Option<String> {
+    let ours: Vec<(usize, usize, usize)> = PhraseAutomaton::new(phrases)?
+        .find(text.as_bytes())
+        .iter()
+        .map(|m| (m.start, m.end, m.phrase))
+        .collect();
+    let library = super::cues::build_fastest(phrases).ok()?;
+    let theirs: Vec<(usize, usize, usize)> =
+        library.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect();
+    (ours != theirs).then(|| format!("{phrases:?}: the automaton found {ours:?}, the library {theirs:?}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -447,6 +464,7 @@ mod tests {
             let automaton = PhraseAutomaton::new(&phrases).expect("builds");
             texts_cut += usize::from(text.len() >= SPLIT_FROM && automaton.cut(text.as_bytes()).is_some());
             assert_eq!(ours(&phrases, &text), reference(&phrases, &text), "{phrases:?} in {text:?}");
+            assert_eq!(phrases_disagree(&phrases, &text), None);
         }
         assert!(texts_cut > 50, "only {texts_cut} texts were walked in two halves");
     }
