@@ -1,8 +1,9 @@
 //! Cue words of every field, matched together in one pass over the text.
 //!
-//! All cue and exclude phrases of all fields go into one Aho-Corasick automaton, so the cost of a
-//! rulebook grows with the text, not with the number of fields. Matches are then kept only at word
-//! starts, and may run on into a short inflection ("officer" matches "officers").
+//! All cue and exclude phrases of all fields go into one Aho-Corasick automaton (`phrases.rs`),
+//! so the cost of a rulebook grows with the text, not with the number of fields. Matches are then
+//! kept only at word starts, and may run on into a short inflection ("officer" matches
+//! "officers").
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
