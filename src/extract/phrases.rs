@@ -14,7 +14,7 @@
 use std::ops::Range;
 
 /// The most table entries (states × byte classes) built; a larger phrase set is searched by
-/// `aho_corasick` instead. The default rulebook needs about 60,000.
+/// `aho_corasick` instead. The default rulebook needs about 47,000 (1,564 states, 30 classes).
 const MAX_TABLE: usize = 1 << 22;
 
 /// Below this many bytes a text is walked in one piece: cutting it saves less than it costs.
