@@ -74,13 +74,14 @@ impl CueSet {
     pub fn find(&self, text: &str) -> Vec<Hit> {
         // News text has a cue every hundred bytes or so: room for most texts' hits at once.
         let mut hits = Vec::with_capacity(text.len() / 128 + 1);
-        for m in self.automaton.find(text) {
+        self.automaton.for_each_match(text, |m| {
             if char_before(text, m.start).is_some_and(is_word_char) {
-                continue;
+                return;
             }
-            let Some(end) = word_end(text, m.end) else { continue };
-            hits.push(Hit { start: m.start, end, pattern: m.phrase });
-        }
+            if let Some(end) = word_end(text, m.end) {
+                hits.push(Hit { start: m.start, end, pattern: m.phrase });
+            }
+        });
         hits
     }
 }
