@@ -9,7 +9,8 @@
 //! no occurrence crosses the cut and each half is read from the start state. Every occurrence is
 //! found, overlapping ones too; the leftmost-longest, non-overlapping matches are then picked
 //! from them: at each point, the occurrence that starts first, and the longest of those. That is
-//! what `aho_corasick`'s `MatchKind::LeftmostLongest` reports, which a test checks.
+//! what `aho_corasick`'s `MatchKind::LeftmostLongest` reports, which a test checks. A long text
+//! is read in pieces of 64 KB, so that only one piece's occurrences are held at a time.
 
 use std::ops::Range;
 
