@@ -5,8 +5,6 @@
 //! kept only at word starts, and may run on into a short inflection ("officer" matches
 //! "officers").
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use crate::text::{char_at, char_before, is_word_char};
 
 /// What a phrase means for a field.
@@ -84,21 +82,6 @@ impl CueSet {
         });
         hits
     }
-}
-
-/// The library's case-insensitive, leftmost-longest automaton for `patterns`, for phrase sets
-/// [`super::phrases::PhraseAutomaton`] does not build: a DFA, which searches about three times
-/// faster than the default on news text, unless the phrases are too many for one (then whatever
-/// the library picks).
-pub(crate) fn build_fastest<P: AsRef<[u8]>>(patterns: &[P]) -> Result<AhoCorasick, aho_corasick::BuildError> {
-    let builder = |kind| {
-        AhoCorasickBuilder::new()
-            .kind(kind)
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(patterns)
-    };
-    builder(Some(aho_corasick::AhoCorasickKind::DFA)).or_else(|_| builder(None))
 }
 
 /// Where the word ending at `at` really ends, allowing a short inflection; `None` if the match
