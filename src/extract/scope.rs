@@ -201,28 +201,7 @@ impl EventPhrases {
 pub fn event_trigger(sentence: &str, phrases: &EventPhrases) -> Option<(usize, Scope)> {
     let mut best: Option<usize> = None;
     if let Some(automaton) = &phrases.automaton {
-        for m in automaton.find(sentence) {
-            let before_ok = char_before(sentence, m.start).is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = char_at(sentence, m.end).is_none_or(|c| !c.is_alphanumeric());
-            // "a third of the town" is a fraction, not a third event.
-            let fraction = sentence
-                .get(m.end..)
-                .map(str::trim_start)
-                .and_then(|rest| rest.get(..3))
-                .is_some_and(|next| next.eq_ignore_ascii_case("of "));
-            // "a second term", "a third time": a repetition, not another event.
-            let repetition = sentence
-                .get(m.end..)
-                .and_then(|rest| rest.split_whitespace().next())
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
-                .is_some_and(|w| {
-                    matches!(w.as_str(), "term" | "time" | "consecutive" | "straight" | "half" | "place")
-                });
-            if before_ok && after_ok && !fraction && !repetition {
-                best = Some(m.start);
-                break;
-            }
-        }
+        best = first_event_phrase(sentence, automaton);
     }
     if let Some(at) = indefinite_year(sentence) {
         best = Some(best.map_or(at, |b| b.min(at)));
@@ -230,6 +209,44 @@ pub fn event_trigger(sentence: &str, phrases: &EventPhrases) -> Option<(usize, S
     let at = best?;
     let label = label_from(sentence.get(at..).unwrap_or(""));
     Some((at, Scope { kind: ScopeKind::Event, label }))
+}
+
+/// Where the first other-event phrase of `sentence` that stands as words of its own starts.
+///
+/// The search picks the leftmost, longest matches; one that starts inside a word ("an earlier"
+/// at the end of "Japan earlier this year") would hide a phrase starting within it ("earlier
+/// this year"), so after such a match the search starts again one character on.
+fn first_event_phrase(sentence: &str, automaton: &super::phrases::PhraseSearch) -> Option<usize> {
+    let mut from = 0;
+    'search: while let Some(rest) = sentence.get(from..).filter(|rest| !rest.is_empty()) {
+        for m in automaton.find(rest) {
+            let (start, end) = (from + m.start, from + m.end);
+            if char_before(sentence, start).is_some_and(char::is_alphanumeric) {
+                from = start + char_at(sentence, start).map_or(1, char::len_utf8);
+                continue 'search;
+            }
+            let after_ok = char_at(sentence, end).is_none_or(|c| !c.is_alphanumeric());
+            // "a third of the town" is a fraction, not a third event.
+            let fraction = sentence
+                .get(end..)
+                .map(str::trim_start)
+                .and_then(|rest| rest.get(..3))
+                .is_some_and(|next| next.eq_ignore_ascii_case("of "));
+            // "a second term", "a third time": a repetition, not another event.
+            let repetition = sentence
+                .get(end..)
+                .and_then(|rest| rest.split_whitespace().next())
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+                .is_some_and(|w| {
+                    matches!(w.as_str(), "term" | "time" | "consecutive" | "straight" | "half" | "place")
+                });
+            if after_ok && !fraction && !repetition {
+                return Some(start);
+            }
+        }
+        break;
+    }
+    None
 }
 
 /// Position of "a 2025 …" / "an 1999 …": an indefinite article before a year names another event.
@@ -335,6 +352,32 @@ mod tests {
         assert_eq!(found("A third of the town was evacuated."), None);
         assert_eq!(found("She won a second term with 52% of the vote."), None);
         assert_eq!(found("It was a 20 percent rise."), None);
+    }
+
+    #[test]
+    fn a_phrase_inside_a_word_hides_no_phrase_after_it() {
+        let r = ScopeRules {
+            other_event_phrases: ["an earlier", "earlier this year", "a second"].map(String::from).into(),
+            ..rules()
+        };
+        let phrases = EventPhrases::new(&r).expect("phrases compile");
+        let found = |s: &str| event_trigger(s, &phrases).map(|(at, scope)| (at, scope.label));
+        // "an earlier" matches at the end of "Japan" and is passed over; "earlier this year"
+        // starts inside it and is still found.
+        assert_eq!(
+            found("In Japan earlier this year, 50 people died."),
+            Some((9, "earlier this year".into()))
+        );
+        assert_eq!(
+            found("In Brazil earlier this year, 50 people died."),
+            Some((10, "earlier this year".into()))
+        );
+        // Passed over at every start inside words, and nothing else is found.
+        assert_eq!(found("Japan and Taiwan reported 50 deaths."), None);
+        assert_eq!(
+            found("Ça s'est passé à Japan earlier this year."),
+            Some((26, "earlier this year".into()))
+        );
     }
 
     #[test]
