@@ -196,8 +196,8 @@ struct ReadOne {
     source: ReadSource,
     warnings: Vec<String>,
     claims: Vec<Claim>,
-    /// The claims as a stream renders them, when the run streams.
-    rendered: String,
+    /// The claims as a stream renders them (UTF-8), when the run streams.
+    rendered: Vec<u8>,
     /// The claims as rows of the claims table, when the run prints one (the claims themselves
     /// are then let go on the worker).
     rows: Option<report::ClaimRows>,
@@ -288,13 +288,13 @@ fn read_sources(
                     };
                     let claims = cap_claims(claims, read_count, &source.path, limit, &mut warnings);
                     let (claims, rendered, rows) = match render {
-                        Render::Nothing => (claims, String::new(), None),
+                        Render::Nothing => (claims, Vec::new(), None),
                         Render::Stream(stream) => {
                             let rendered = stream.render(&claims, &source.path);
                             (claims, rendered, None)
                         }
                         Render::Rows => {
-                            (Vec::new(), String::new(), Some(report::ClaimRows::of(&claims, &source.path)))
+                            (Vec::new(), Vec::new(), Some(report::ClaimRows::of(&claims, &source.path)))
                         }
                     };
                     progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
@@ -396,7 +396,7 @@ pub fn run_to(
             let mut stream = report::ClaimStream::new(config.format);
             // Without a stream the claims become table rows on the workers, gathered here.
             let mut rows = report::ClaimRows::default();
-            let mut text = stream.as_ref().map_or(String::new(), |s| s.start().to_string());
+            let mut text = stream.as_ref().map_or(Vec::new(), |s| s.start().as_bytes().to_vec());
             let renderer = report::ClaimStream::new(config.format);
             let render = renderer.as_ref().map_or(Render::Rows, Render::Stream);
             let listed = read_sources(&with_roles, config, &extractor, progress, render, false, |batch| {
@@ -409,7 +409,7 @@ pub fn run_to(
                     }
                 }
                 if stream.is_some() {
-                    out.write_all(text.as_bytes()).map_err(Error::Output)?;
+                    out.write_all(&text).map_err(Error::Output)?;
                     text.clear();
                 }
                 Ok(())
