@@ -165,9 +165,21 @@ pub fn claims_start() -> &'static str {
 
 /// One claim of [`claims`] from the source at `path`, indented in the array, after a comma
 /// unless it is the first.
-pub fn claims_item_in(out: &mut Vec<u8>, claim: &Claim, path: &str, first: bool) {
+/// `leads` are [`claims_item_leads`].
+pub(super) fn claims_item_in(
+    out: &mut Vec<u8>,
+    claim: &Claim,
+    path: &str,
+    first: bool,
+    leads: &super::claim_json::ClaimLeads,
+) {
     out.extend_from_slice(if first { b"\n    " } else { b",\n    " });
-    super::claim_json::claim_into(out, claim, path, super::claim_json::Layout::Pretty { depth: 2 });
+    super::claim_json::claim_with(out, claim, path, leads);
+}
+
+/// The layout of a claim in [`claims`]: an item of the array, at depth 2.
+pub(super) fn claims_item_leads() -> super::claim_json::ClaimLeads {
+    super::claim_json::ClaimLeads::new(super::claim_json::Layout::Pretty { depth: 2 })
 }
 
 /// The end of [`claims`], after `count` claims.
@@ -267,8 +279,9 @@ mod tests {
         };
         for list in [vec![], vec![claim("A")], vec![claim("A"), claim("B \u{202e}")]] {
             let mut pieces = claims_start().as_bytes().to_vec();
+            let leads = claims_item_leads();
             for (i, c) in list.iter().enumerate() {
-                claims_item_in(&mut pieces, c, &sources[0].path, i == 0);
+                claims_item_in(&mut pieces, c, &sources[0].path, i == 0, &leads);
             }
             pieces.extend_from_slice(claims_end(list.len()).as_bytes());
             assert_eq!(String::from_utf8(pieces).unwrap(), claims(&list, &sources));

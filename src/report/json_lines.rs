@@ -63,10 +63,21 @@ pub fn claims(claims: &[Claim], sources: &[SourceInfo]) -> String {
     out
 }
 
+/// The layout of a claim line.
+pub(super) fn claim_leads() -> super::claim_json::ClaimLeads {
+    super::claim_json::ClaimLeads::new(super::claim_json::Layout::Compact)
+}
+
 /// Like [`claims`] for claims of the one source at `path`, appending to `out`.
-pub fn claims_in(out: &mut Vec<u8>, claims: &[Claim], path: &str) {
+/// `leads` are [`claim_leads`].
+pub(super) fn claims_in(
+    out: &mut Vec<u8>,
+    claims: &[Claim],
+    path: &str,
+    leads: &super::claim_json::ClaimLeads,
+) {
     for claim in claims {
-        super::claim_json::claim_into(out, claim, path, super::claim_json::Layout::Compact);
+        super::claim_json::claim_with(out, claim, path, leads);
         out.push(b'\n');
     }
 }

@@ -215,14 +215,20 @@ pub fn render_claims(claims: &[Claim], sources: &[SourceInfo], format: Format) -
 pub struct ClaimStream {
     lines: bool,
     count: usize,
+    /// How each claim is laid out, made once for the run.
+    leads: claim_json::ClaimLeads,
 }
 
 impl ClaimStream {
     /// A stream for `format`, or `None` when the format needs every claim first.
     pub fn new(format: Format) -> Option<ClaimStream> {
         match format {
-            Format::Json | Format::Sarif => Some(ClaimStream { lines: false, count: 0 }),
-            Format::JsonLines => Some(ClaimStream { lines: true, count: 0 }),
+            Format::Json | Format::Sarif => {
+                Some(ClaimStream { lines: false, count: 0, leads: json::claims_item_leads() })
+            }
+            Format::JsonLines => {
+                Some(ClaimStream { lines: true, count: 0, leads: json_lines::claim_leads() })
+            }
             Format::Table | Format::Markdown | Format::Github => None,
         }
     }
@@ -244,10 +250,10 @@ impl ClaimStream {
         // Room for a typical claim (about 560 bytes pretty, 420 as a line) saves regrowing.
         let mut out = Vec::with_capacity(claims.len() * if self.lines { 448 } else { 576 });
         if self.lines {
-            json_lines::claims_in(&mut out, claims, path);
+            json_lines::claims_in(&mut out, claims, path, &self.leads);
         } else {
             for claim in claims {
-                json::claims_item_in(&mut out, claim, path, false);
+                json::claims_item_in(&mut out, claim, path, false, &self.leads);
             }
         }
         out
