@@ -254,10 +254,17 @@ pub enum Value {
 impl Value {
     /// Short human text of the value, for tables.
     pub fn display(&self) -> String {
+        let mut out = String::new();
+        self.display_into(&mut out);
+        out
+    }
+
+    /// Appends [`Value::display`]'s text to `out`.
+    pub fn display_into(&self, out: &mut String) {
         match self {
-            Value::Quantity(q) => crate::extract::number::describe(q),
-            Value::Date(d) => d.iso(),
-            Value::Name(n) => n.clone(),
+            Value::Quantity(q) => crate::extract::number::describe_into(out, q),
+            Value::Date(d) => out.push_str(&d.iso()),
+            Value::Name(n) => out.push_str(n),
         }
     }
 }

@@ -301,23 +301,43 @@ fn street_after(text: &str, i: usize) -> bool {
 /// thousands separators and its unit ("more than 3,700", "3,744", "USD 2,100,000,000", "12%",
 /// "between 20 and 30").
 pub fn describe(q: &Quantity) -> String {
-    let figure = |v: f64| match q.unit.as_deref() {
-        Some(PERCENT) => format!("{}%", format_number(v)),
-        Some(code) => format!("{code} {}", format_number(v)),
-        None => format_number(v),
+    let mut out = String::new();
+    describe_into(&mut out, q);
+    out
+}
+
+/// Appends [`describe`]'s text to `out`.
+pub fn describe_into(out: &mut String, q: &Quantity) {
+    let figure = |out: &mut String, v: f64| match q.unit.as_deref() {
+        Some(PERCENT) => {
+            format_number_into(out, v);
+            out.push('%');
+        }
+        Some(code) => {
+            out.push_str(code);
+            out.push(' ');
+            format_number_into(out, v);
+        }
+        None => format_number_into(out, v),
     };
     let lead = match q.qualifier {
         Qualifier::Range => {
-            let lo = q.logical.min.unwrap_or(q.figure);
-            let hi = q.logical.max.unwrap_or(q.figure);
-            return format!("between {} and {}", figure(lo), figure(hi));
+            out.push_str("between ");
+            figure(out, q.logical.min.unwrap_or(q.figure));
+            out.push_str(" and ");
+            figure(out, q.logical.max.unwrap_or(q.figure));
+            return;
         }
         Qualifier::Unstated => {
-            return match q.unit.as_deref() {
-                Some(PERCENT) => "an unstated percentage".to_string(),
-                Some(code) => format!("an unstated amount of {code}"),
-                None => "an unstated number".to_string(),
+            match q.unit.as_deref() {
+                Some(PERCENT) => out.push_str("an unstated percentage"),
+                Some(code) => {
+                    out.push_str("an unstated amount of ");
+                    out.push_str(code);
+                }
+                None => out.push_str("an unstated number"),
             }
+            return;
         }
         Qualifier::None => "",
         Qualifier::About => "about ",
@@ -327,7 +347,8 @@ pub fn describe(q: &Quantity) -> String {
         Qualifier::AtMost => "up to ",
         Qualifier::Nearly => "nearly ",
     };
-    format!("{lead}{}", figure(q.figure))
+    out.push_str(lead);
+    figure(out, q.figure);
 }
 
 /// The unit string of percentages.
@@ -337,19 +358,47 @@ const PERCENT: &str = "percent";
 // Number formatting
 
 /// "2100000000" → "2,100,000,000"; fractions keep up to two decimals, trailing zeros trimmed.
+#[cfg(test)]
 fn format_number(v: f64) -> String {
+    let mut out = String::new();
+    format_number_into(&mut out, v);
+    out
+}
+
+/// Appends [`format_number`]'s text for `v` to `out`.
+fn format_number_into(out: &mut String, v: f64) {
     if !v.is_finite() {
-        return format!("{v}");
+        out.push_str(&v.to_string());
+        return;
     }
     let rounded = (v * 100.0).round() / 100.0;
     let rounded = if rounded.is_finite() { rounded } else { v };
+    // A whole number below 2^53 is written from its integer, as `{:.2}` would write it without
+    // its ".00": most figures are whole, and float formatting costs ten times as much.
+    if rounded.fract() == 0.0 && rounded.abs() < 9.0e15 {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let whole = rounded.abs() as u64;
+        if rounded < 0.0 && whole != 0 {
+            out.push('-');
+        }
+        group_thousands(out, itoa::Buffer::new().format(whole));
+        return;
+    }
     let text = format!("{:.2}", rounded.abs());
     let (int_part, frac_part) = text.split_once('.').unwrap_or((text.as_str(), ""));
     let frac_part = frac_part.trim_end_matches('0');
-    let mut out = String::with_capacity(text.len() + text.len() / 3 + 2);
     if rounded < 0.0 && (int_part.bytes().any(|b| b != b'0') || !frac_part.is_empty()) {
         out.push('-');
     }
+    group_thousands(out, int_part);
+    if !frac_part.is_empty() {
+        out.push('.');
+        out.push_str(frac_part);
+    }
+}
+
+/// Appends the digits `int_part` with a comma before each group of three from the right.
+fn group_thousands(out: &mut String, int_part: &str) {
     let len = int_part.len();
     for (k, c) in int_part.chars().enumerate() {
         if k > 0 && (len - k) % 3 == 0 {
@@ -357,11 +406,6 @@ fn format_number(v: f64) -> String {
         }
         out.push(c);
     }
-    if !frac_part.is_empty() {
-        out.push('.');
-        out.push_str(frac_part);
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -3057,6 +3101,66 @@ fn merge_bounds(text: &str, out: &mut Vec<QuantityMention>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Figures written as `{:.2}` gives them, trailing zeros trimmed and thousands grouped.
+    fn format_number_by_float_formatting(v: f64) -> String {
+        if !v.is_finite() {
+            return format!("{v}");
+        }
+        let rounded = (v * 100.0).round() / 100.0;
+        let rounded = if rounded.is_finite() { rounded } else { v };
+        let text = format!("{:.2}", rounded.abs());
+        let (int_part, frac_part) = text.split_once('.').unwrap_or((text.as_str(), ""));
+        let frac_part = frac_part.trim_end_matches('0');
+        let mut out = String::new();
+        if rounded < 0.0 && (int_part.bytes().any(|b| b != b'0') || !frac_part.is_empty()) {
+            out.push('-');
+        }
+        group_thousands(&mut out, int_part);
+        if !frac_part.is_empty() {
+            out.push('.');
+            out.push_str(frac_part);
+        }
+        out
+    }
+
+    #[test]
+    fn whole_figures_are_written_as_float_formatting_writes_them() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.004,
+            -0.004,
+            0.005,
+            2.999,
+            -2.999,
+            1.5,
+            3744.0,
+            -3744.0,
+            2.1e9,
+            999_999.995,
+            8.999_999_999_999_99e15,
+            9.0e15,
+            1.0e16,
+            1.0e300,
+            f64::MAX,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+        ];
+        let mut x = 1.0f64;
+        while x < 1.0e17 {
+            values.extend([x, x - 1.0, x + 1.0, -x, x * 1.5, x + 0.25, x - 0.001]);
+            x *= 10.0;
+        }
+        for v in values {
+            assert_eq!(format_number(v), format_number_by_float_formatting(v), "{v:e}");
+        }
+        assert_eq!(format_number(2.1e9), "2,100,000,000");
+        assert_eq!(format_number(-0.004), "0");
+        assert_eq!(format_number(-3744.0), "-3,744");
+        assert_eq!(format_number(12.5), "12.5");
+    }
 
     #[test]
     fn percent_words_and_clock_times_in_capitals() {

@@ -12,7 +12,7 @@
 use comfy_table::Table;
 use unicode_width::UnicodeWidthStr;
 
-use super::sanitize::for_terminal;
+use super::sanitize::{for_terminal, for_terminal_into, is_printable_ascii};
 use crate::claim::Claim;
 
 /// The columns of the table.
@@ -61,19 +61,29 @@ impl ClaimRows {
     }
 
     fn push(&mut self, claim: &Claim, path: &str) {
-        use std::fmt::Write as _;
-        let _ = write!(self.text, "{path}:{}:{}", claim.location.line, claim.location.column);
+        let mut digits = itoa::Buffer::new();
+        self.text.push_str(path);
+        self.text.push(':');
+        self.text.push_str(digits.format(claim.location.line));
+        self.text.push(':');
+        self.text.push_str(digits.format(claim.location.column));
         self.end_cell();
         self.text.push_str(claim.field.as_deref().unwrap_or("—"));
         self.end_cell();
         self.text.push_str(claim.kind.as_str());
         self.end_cell();
-        self.text.push_str(&for_terminal(&claim.text));
+        for_terminal_into(&mut self.text, &claim.text);
         self.end_cell();
-        self.text.push_str(&for_terminal(&claim.value.display()));
+        // The value is written in place, and made safe for a terminal only when it must be.
+        let start = self.text.len();
+        claim.value.display_into(&mut self.text);
+        if !self.text.get(start..).is_some_and(is_printable_ascii) {
+            let shown = self.text.split_off(start);
+            for_terminal_into(&mut self.text, &shown);
+        }
         self.end_cell();
         if let Some(scope) = &claim.scope {
-            self.text.push_str(&for_terminal(&scope.label));
+            for_terminal_into(&mut self.text, &scope.label);
         }
         self.end_cell();
         self.claims += 1;
@@ -84,8 +94,13 @@ impl ClaimRows {
     fn end_cell(&mut self) {
         let start = self.ends.last().copied().unwrap_or(0);
         let cell = self.text.get(start..).unwrap_or("");
-        let width = cell.width();
-        self.multiline |= cell.contains('\n');
+        // Printable ASCII takes a column a byte and holds no line break.
+        let width = if is_printable_ascii(cell) {
+            cell.len()
+        } else {
+            self.multiline |= cell.contains('\n');
+            cell.width()
+        };
         if let Some(widest) = self.widest.get_mut(self.ends.len() % COLUMNS) {
             *widest = (*widest).max(width);
         }

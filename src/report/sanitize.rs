@@ -8,6 +8,17 @@
 /// and newlines and tabs as single spaces.
 pub fn for_terminal(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    for_terminal_into(&mut out, text);
+    out
+}
+
+/// Appends [`for_terminal`]'s `text` to `out`.
+pub fn for_terminal_into(out: &mut String, text: &str) {
+    // Nearly every cell is printable ASCII, which is shown as it stands.
+    if is_printable_ascii(text) {
+        out.push_str(text);
+        return;
+    }
     for c in text.chars() {
         match c {
             '\n' | '\t' | '\r' => out.push(' '),
@@ -15,7 +26,12 @@ pub fn for_terminal(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+}
+
+/// Whether `text` is only printable ASCII (space to tilde): shown as it stands, one terminal
+/// column per byte.
+pub fn is_printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (b' '..=b'~').contains(&b))
 }
 
 fn is_unsafe(c: char) -> bool {
@@ -41,5 +57,29 @@ mod tests {
         assert_eq!(for_terminal("x\u{202E}y\u{200B}z"), "x\\u{202E}y\\u{200B}z");
         assert_eq!(for_terminal("line\nbreak\ttab"), "line break tab");
         assert_eq!(for_terminal("Jürgen Stock"), "Jürgen Stock");
+    }
+
+    #[test]
+    fn only_printable_ascii_passes_as_it_stands() {
+        for b in 0u8..0x80 {
+            let text = format!("a{}z", char::from(b));
+            let shown = for_terminal(&text);
+            match b {
+                b' '..=b'~' => {
+                    assert!(is_printable_ascii(&text));
+                    assert_eq!(shown, text);
+                }
+                b'\n' | b'\t' | b'\r' => {
+                    assert!(!is_printable_ascii(&text));
+                    assert_eq!(shown, "a z");
+                }
+                _ => {
+                    assert!(!is_printable_ascii(&text));
+                    assert_eq!(shown, format!("a\\u{{{b:04X}}}z"));
+                }
+            }
+        }
+        assert!(!is_printable_ascii("é"));
+        assert!(is_printable_ascii(""));
     }
 }
