@@ -36,9 +36,11 @@ pub struct Suppression {
 pub fn find(source: &Source, index: usize) -> Vec<Suppression> {
     let text = source.decoded();
     let bytes = text.as_bytes();
-    // The marker in any case, found from each "c" without a lower-cased copy of every text.
+    // The marker in any case, found from its colon (the one colon it has, and a byte far rarer
+    // in prose than its letters) without a lower-cased copy of every text.
+    let colon = MARKER.find(':').unwrap_or(0);
     let marker_at = |from: usize| {
-        memchr::memchr2_iter(b'c', b'C', bytes.get(from..)?).map(|k| from + k).find(|&k| {
+        memchr::memchr_iter(b':', bytes.get(from + colon..)?).map(|k| from + k).find(|&k| {
             bytes.get(k..k + MARKER.len()).is_some_and(|w| w.eq_ignore_ascii_case(MARKER.as_bytes()))
         })
     };
@@ -196,6 +198,18 @@ mod tests {
         assert_eq!(
             parse("claimdiff: ignore victims\n", Format::Text),
             vec![(vec!["victims".to_string()], String::new(), 1, 1)]
+        );
+    }
+
+    #[test]
+    fn the_marker_is_read_in_any_case_among_other_colons() {
+        let text = "At 10:30: ClaimDiff: Ignore a\nx:claimdiff:ignore no\n:\nCLAIMDIFF: IGNORE b -- why\nclaimdiff: ignor";
+        assert_eq!(
+            parse(text, Format::Text),
+            vec![
+                (vec!["a".to_string()], String::new(), 1, 11),
+                (vec!["b".to_string()], "why".to_string(), 4, 1)
+            ]
         );
     }
 }

@@ -235,9 +235,20 @@ fn push_row<'a>(out: &mut String, cells: impl Iterator<Item = (&'a str, usize)>,
         }
         out.push(' ');
         out.push_str(cell);
-        out.extend(std::iter::repeat_n(' ', column.saturating_sub(width) + 1));
+        push_spaces(out, column.saturating_sub(width) + 1);
     }
     out.push_str("│\n");
+}
+
+/// Appends `count` spaces, a slice at a time rather than a character at a time.
+fn push_spaces(out: &mut String, count: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut left = count;
+    while left > 0 {
+        let now = left.min(SPACES.len());
+        out.push_str(SPACES.get(..now).unwrap_or_default());
+        left -= now;
+    }
 }
 
 #[cfg(test)]
