@@ -288,14 +288,32 @@ impl TextBuilder {
 
     /// Writes `s`, which is exactly the source bytes starting at `src`, collapsing whitespace.
     pub fn inline(&mut self, s: &str, src: usize) {
+        let bytes = s.as_bytes();
+        let collapsible = |at: usize| bytes.get(at).is_some_and(|&b| is_collapsible(char::from(b)));
         let mut off = 0;
-        for (piece, is_space) in split_ws(s) {
-            if is_space {
-                self.space(src + off..src + off + piece.len());
+        while off < bytes.len() {
+            let mut end = off;
+            if collapsible(off) {
+                while collapsible(end) {
+                    end += 1;
+                }
+                self.space(src + off..src + end);
             } else {
-                self.word(piece, src + off);
+                // Words with one plain space between them come out exactly as they stand: they
+                // are written as one piece, as word by word they would merge into one anyway.
+                loop {
+                    while end < bytes.len() && !collapsible(end) {
+                        end += 1;
+                    }
+                    if bytes.get(end) == Some(&b' ') && end + 1 < bytes.len() && !collapsible(end + 1) {
+                        end += 1;
+                    } else {
+                        break;
+                    }
+                }
+                self.word(s.get(off..end).unwrap_or_default(), src + off);
             }
-            off += piece.len();
+            off = end;
         }
     }
 
@@ -425,6 +443,53 @@ mod tests {
         assert_eq!(idx.line_column(text, 7), (4, 1));
         assert_eq!(idx.line_column(text, 10), (4, 3));
         assert_eq!(idx.line_column(text, 999), (4, 4));
+    }
+
+    #[test]
+    fn inline_gives_what_writing_word_by_word_gives() {
+        // The builder fed one word or whitespace run at a time, as `inline` once did.
+        fn word_by_word(b: &mut TextBuilder, s: &str, src: usize) {
+            let mut off = 0;
+            for (piece, is_space) in split_ws(s) {
+                if is_space {
+                    b.space(src + off..src + off + piece.len());
+                } else {
+                    b.word(piece, src + off);
+                }
+                off += piece.len();
+            }
+        }
+        let alphabet = ["a", "bc", " ", " ", "  ", "\t", "\n", "\r\n", "é", "\u{a0}", "\x0C"];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            usize::try_from(seed >> 33).unwrap() % n
+        };
+        for _ in 0..500 {
+            let (mut ours, mut theirs) = (TextBuilder::default(), TextBuilder::default());
+            let mut src = 0;
+            for _ in 0..next(6) + 1 {
+                let text: String = (0..next(12)).map(|_| alphabet[next(alphabet.len())]).collect();
+                match next(4) {
+                    0 => {
+                        ours.brk(PARA);
+                        theirs.brk(PARA);
+                    }
+                    1 => {
+                        ours.begin_heading();
+                        theirs.begin_heading();
+                    }
+                    _ => {}
+                }
+                ours.inline(&text, src);
+                word_by_word(&mut theirs, &text, src);
+                src += text.len() + next(3);
+            }
+            let (ours, theirs) = (ours.finish(), theirs.finish());
+            assert_eq!(ours.0, theirs.0);
+            assert_eq!(ours.1.segs, theirs.1.segs, "{:?}", ours.0);
+            assert_eq!(ours.2, theirs.2);
+        }
     }
 
     #[test]
