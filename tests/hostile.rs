@@ -212,6 +212,28 @@ fn the_same_file_twice_is_read_once() {
 
 #[cfg(unix)]
 #[test]
+fn links_in_and_to_directories_are_the_files_they_lead_to() {
+    let tmp = TempDir::new("links");
+    tmp.write("a.txt", ARTICLE);
+    std::fs::create_dir_all(tmp.0.join("d")).unwrap();
+    tmp.write("d/b.txt", ARTICLE);
+    std::os::unix::fs::symlink("../a.txt", tmp.0.join("d/link.txt")).unwrap();
+    std::os::unix::fs::symlink("d", tmp.0.join("dl")).unwrap();
+    // A link inside a listed directory is the file it leads to; a directory given by a link
+    // lists the same files as the directory itself.
+    let (_, stderr, status) = run(&tmp.0, &["check", "--isolated", "a.txt", "d", "dl/b.txt", "dl"]);
+    assert_eq!(status, 0);
+    assert_eq!(
+        stderr,
+        "claimdiff: warning: d/link.txt: given more than once; read once\n\
+         claimdiff: warning: dl/b.txt: given more than once; read once\n\
+         claimdiff: warning: dl/b.txt: given more than once; read once\n\
+         claimdiff: warning: dl/link.txt: given more than once; read once\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
 fn a_fifo_is_refused_without_being_opened() {
     let tmp = TempDir::new("fifo");
     let made = Command::new("mkfifo").arg(tmp.0.join("pipe.txt")).status();
