@@ -254,6 +254,7 @@ fn read_sources(
         }
         pending.push(found);
     }
+    drop(seen);
     let total = pending.len();
     let done = AtomicUsize::new(0);
     let mut rest = pending.into_iter();

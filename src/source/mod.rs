@@ -351,10 +351,6 @@ pub struct Pending {
     max_bytes: u64,
     /// Standard input, read while listing (it can be read only once).
     stdin: Option<Vec<u8>>,
-    /// The resolved path, when listing a directory found it: its resolved directory and the
-    /// file's name (a file that is no link resolves to itself). Resolving each file instead
-    /// asks the file system about every part of its path, three calls a file in a corpus.
-    resolved: Option<PathBuf>,
 }
 
 impl Pending {
@@ -363,9 +359,6 @@ impl Pending {
     pub fn identity(&self) -> PathBuf {
         if self.stdin.is_some() {
             return PathBuf::from(&self.path);
-        }
-        if let Some(resolved) = &self.resolved {
-            return resolved.clone();
         }
         std::fs::canonicalize(&self.disk).unwrap_or_else(|_| PathBuf::from(&self.path))
     }
@@ -400,8 +393,7 @@ impl Pending {
 /// directory with nothing to read, too large, or unreadable standard input.
 pub fn list_limited(arg: &str, role: Role, max_bytes: u64) -> Result<Vec<Pending>, LoadError> {
     let too_large = |size: u64| LoadError::TooLarge { path: arg.to_owned(), size, limit: max_bytes };
-    let pending =
-        |path: String, disk: PathBuf, stdin| Pending { path, role, disk, max_bytes, stdin, resolved: None };
+    let pending = |path: String, disk: PathBuf, stdin| Pending { path, role, disk, max_bytes, stdin };
     if arg == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -417,10 +409,7 @@ pub fn list_limited(arg: &str, role: Role, max_bytes: u64) -> Result<Vec<Pending
     // metadata() follows symlinks and does not open the file, so a FIFO is never opened.
     let meta = std::fs::metadata(arg).map_err(|e| io_error(arg, e))?;
     if meta.is_dir() {
-        return Ok(list_dir(arg)?
-            .into_iter()
-            .map(|listed| Pending { resolved: listed.resolved, ..pending(listed.shown, listed.disk, None) })
-            .collect());
+        return Ok(list_dir(arg)?.into_iter().map(|(shown, disk)| pending(shown, disk, None)).collect());
     }
     if !meta.is_file() {
         return Err(LoadError::NotAFile { path: arg.to_owned() });
@@ -452,27 +441,17 @@ fn stdin_format(bytes: &[u8]) -> Format {
     }
 }
 
-/// A file found in a directory.
-struct Listed {
-    /// The path as shown.
-    shown: String,
-    /// The path on disk.
-    disk: PathBuf,
-    /// The resolved path, for a file that is no link in a directory that resolves.
-    resolved: Option<PathBuf>,
-}
-
-/// The readable files under `dir`, sorted by shown path, walking iteratively. Symlinked
-/// directories are not followed, so a link loop cannot make the walk endless.
-fn list_dir(dir: &str) -> Result<Vec<Listed>, LoadError> {
+/// The readable files under `dir` (shown path, path on disk), sorted by shown path, walking
+/// iteratively. Symlinked directories are not followed, so a link loop cannot make the walk
+/// endless.
+fn list_dir(dir: &str) -> Result<Vec<(String, PathBuf)>, LoadError> {
     let prefix = if dir.ends_with('/') { dir.to_owned() } else { format!("{dir}/") };
     let mut pending: Vec<(PathBuf, String)> = vec![(PathBuf::from(dir), prefix)];
-    let mut files: Vec<Listed> = Vec::new();
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
     while let Some((disk, shown)) = pending.pop() {
         let shown_dir = shown.trim_end_matches('/');
         let shown_dir = if shown_dir.is_empty() { "/" } else { shown_dir };
         let entries = std::fs::read_dir(&disk).map_err(|e| io_error(shown_dir, e))?;
-        let resolved_dir = std::fs::canonicalize(&disk).ok();
         for entry in entries {
             let entry = entry.map_err(|e| io_error(shown_dir, e))?;
             let name = entry.file_name().to_string_lossy().into_owned();
@@ -498,18 +477,14 @@ fn list_dir(dir: &str) -> Result<Vec<Listed>, LoadError> {
             if is_file
                 && (ext.is_some_and(|e| DIRECTORY_EXTENSIONS.contains(&e.as_str())) || is_claims_file(&name))
             {
-                let resolved = resolved_dir
-                    .as_ref()
-                    .filter(|_| !file_type.is_symlink())
-                    .map(|resolved_dir| resolved_dir.join(entry.file_name()));
-                files.push(Listed { shown: shown_path, disk: path, resolved });
+                files.push((shown_path, path));
             }
         }
     }
     if files.is_empty() {
         return Err(LoadError::EmptyDirectory { path: dir.to_owned() });
     }
-    files.sort_by(|a, b| a.shown.as_bytes().cmp(b.shown.as_bytes()));
+    files.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     Ok(files)
 }
 
