@@ -1,8 +1,8 @@
 //! Cue words of every field, matched together in one pass over the text.
 //!
 //! All cue and exclude phrases of all fields go into one Aho-Corasick automaton (`phrases.rs`),
-//! so the cost of a rulebook grows with the text, not with the number of fields. Matches are then
-//! kept only at word starts, and may run on into a short inflection ("officer" matches
+//! so the cost of a rulebook grows with the text, not with the number of fields. Only matches
+//! that stand as words count, and they may run on into a short inflection ("officer" matches
 //! "officers").
 
 use crate::text::{char_at, char_before, is_word_char};
@@ -69,16 +69,19 @@ impl CueSet {
     }
 
     /// Every phrase in `text` that starts a word and ends a word (after an optional inflection).
+    ///
+    /// A phrase that starts or ends inside a word is passed over and hides nothing: in "40
+    /// unconfirmed cases", "confirmed cases" starts inside "unconfirmed", and "cases" is found.
     pub fn find(&self, text: &str) -> Vec<Hit> {
         // News text has a cue every hundred bytes or so: room for most texts' hits at once.
         let mut hits = Vec::with_capacity(text.len() / 128 + 1);
-        self.automaton.for_each_match(text, |m| {
+        self.automaton.for_each_match_where(text, |m| {
             if char_before(text, m.start).is_some_and(is_word_char) {
-                return;
+                return false;
             }
-            if let Some(end) = word_end(text, m.end) {
-                hits.push(Hit { start: m.start, end, pattern: m.phrase });
-            }
+            let Some(end) = word_end(text, m.end) else { return false };
+            hits.push(Hit { start: m.start, end, pattern: m.phrase });
+            true
         });
         hits
     }
@@ -127,6 +130,23 @@ mod tests {
         let found: Vec<(&str, usize)> =
             cues.find(text).iter().map(|h| (&text[h.start..h.end], h.pattern)).collect();
         assert_eq!(found, vec![("Officers", 0), ("arrested", 1), ("member countries", 2), ("arrests", 1)]);
+    }
+
+    #[test]
+    fn a_cue_inside_a_word_hides_no_cue_within_it() {
+        let cues = set(&[
+            "confirmed cases",
+            "cases",
+            "member countries",
+            "countries",
+            "chief executive officer",
+            "chief executive",
+        ]);
+        let text = "40 unconfirmed cases, 12 nonmember countries, the chief executive officership";
+        let found: Vec<(&str, usize)> =
+            cues.find(text).iter().map(|h| (&text[h.start..h.end], h.pattern)).collect();
+        // The longest cue at a place that ends inside a word gives way to a shorter one there.
+        assert_eq!(found, vec![("cases", 1), ("countries", 3), ("chief executive", 5)]);
     }
 
     #[test]

@@ -9,8 +9,11 @@
 //! no occurrence crosses the cut and each half is read from the start state. Every occurrence is
 //! found, overlapping ones too; the leftmost-longest, non-overlapping matches are then picked
 //! from them: at each point, the occurrence that starts first, and the longest of those. That is
-//! what `aho_corasick`'s `MatchKind::LeftmostLongest` reports, which a test checks. A long text
-//! is read in pieces of 64 KB, so that only one piece's occurrences are held at a time.
+//! what `aho_corasick`'s `MatchKind::LeftmostLongest` reports, which a test checks. Unlike the
+//! library's search, the caller may decline an occurrence (the cue pass declines one that
+//! starts or ends inside a word), and a declined one hides nothing: the occurrences it
+//! overlaps are offered next. A long text is read in pieces of 64 KB, so that only one piece's
+//! occurrences are held at a time.
 
 use std::ops::Range;
 
@@ -28,11 +31,13 @@ const PIECE: usize = 1 << 16;
 
 /// Leftmost-longest phrase search, ASCII case ignored: this module's automaton, or
 /// `aho_corasick`'s for a phrase set it does not build (an empty phrase, a huge rulebook).
+/// Either one finds every occurrence, and the matches are picked from them the same way; an
+/// empty phrase (the rulebook refuses them) matches nothing.
 #[derive(Debug, Clone)]
 pub(crate) enum PhraseSearch {
     /// [`PhraseAutomaton`].
     Own(Box<PhraseAutomaton>),
-    /// The library's automaton.
+    /// The library's automaton, which reports overlapping occurrences.
     Library(aho_corasick::AhoCorasick),
 }
 
@@ -41,45 +46,106 @@ impl PhraseSearch {
     pub(crate) fn new<P: AsRef<[u8]>>(phrases: &[P]) -> Result<PhraseSearch, aho_corasick::BuildError> {
         match PhraseAutomaton::new(phrases) {
             Some(automaton) => Ok(PhraseSearch::Own(Box::new(automaton))),
-            None => build_fastest(phrases).map(PhraseSearch::Library),
+            None => build_overlapping(phrases).map(PhraseSearch::Library),
         }
     }
 
     /// The leftmost-longest, non-overlapping matches in `haystack`, in order.
     pub(crate) fn find(&self, haystack: &str) -> Vec<PhraseMatch> {
         let mut matches = Vec::new();
-        self.for_each_match(haystack, |m| matches.push(m));
+        self.for_each_match_where(haystack, |m| {
+            matches.push(m);
+            true
+        });
         matches
     }
 
-    /// Hands each of [`PhraseSearch::find`]'s matches to `take`, without holding them all.
-    pub(crate) fn for_each_match(&self, haystack: &str, mut take: impl FnMut(PhraseMatch)) {
+    /// Offers `offer` the occurrences in `haystack` in leftmost-longest order: at each point the
+    /// one that starts first, and the longest of those. An occurrence taken (`offer` says true)
+    /// ends a match, and the search goes on past it; one declined hides nothing, so the
+    /// shorter ones at its start and those that start inside it are offered next. With an
+    /// `offer` that takes everything, these are [`PhraseSearch::find`]'s matches.
+    pub(crate) fn for_each_match_where(&self, haystack: &str, offer: impl FnMut(PhraseMatch) -> bool) {
         match self {
-            PhraseSearch::Own(automaton) => automaton.for_each_match(haystack.as_bytes(), PIECE, take),
+            PhraseSearch::Own(automaton) => automaton.for_each_match_where(haystack.as_bytes(), PIECE, offer),
             PhraseSearch::Library(automaton) => {
-                for m in automaton.find_iter(haystack) {
-                    take(PhraseMatch { start: m.start(), end: m.end(), phrase: m.pattern().as_usize() });
-                }
+                let longest = automaton.max_pattern_len();
+                let occurrences = |span: Range<usize>, found: &mut Vec<PhraseMatch>| {
+                    let input = aho_corasick::Input::new(haystack).span(span);
+                    // Built with the standard match kind, which overlapping search needs.
+                    if let Ok(all) = automaton.try_find_overlapping_iter(input) {
+                        found.extend(all.map(|m| PhraseMatch {
+                            start: m.start(),
+                            end: m.end(),
+                            phrase: m.pattern().as_usize(),
+                        }));
+                    }
+                };
+                pick_by_pieces(haystack.len(), longest, PIECE, occurrences, offer);
             }
         }
     }
 }
 
-/// The library's case-insensitive, leftmost-longest automaton for `patterns`, for phrase sets
-/// [`PhraseAutomaton`] does not build: a DFA, which searches about three times faster than the
-/// default on news text, unless the phrases are too many for one (then whatever the library
-/// picks).
-fn build_fastest<P: AsRef<[u8]>>(
+/// The library's case-insensitive automaton for `patterns` that reports every occurrence, for
+/// phrase sets [`PhraseAutomaton`] does not build: a DFA, which searches about three times
+/// faster than the default on news text, unless the phrases are too many for one (then
+/// whatever the library picks).
+fn build_overlapping<P: AsRef<[u8]>>(
     patterns: &[P],
 ) -> Result<aho_corasick::AhoCorasick, aho_corasick::BuildError> {
     let builder = |kind| {
         aho_corasick::AhoCorasickBuilder::new()
             .kind(kind)
             .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .match_kind(aho_corasick::MatchKind::Standard)
             .build(patterns)
     };
     builder(Some(aho_corasick::AhoCorasickKind::DFA)).or_else(|_| builder(None))
+}
+
+/// The library's own leftmost-longest search: what the matches are held to in the tests and
+/// by the fuzzer.
+#[cfg(any(test, fuzzing))]
+fn build_reference<P: AsRef<[u8]>>(
+    patterns: &[P],
+) -> Result<aho_corasick::AhoCorasick, aho_corasick::BuildError> {
+    aho_corasick::AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(patterns)
+}
+
+/// Reads a haystack of `len` bytes `piece` bytes at a time and offers the occurrences of each
+/// piece as [`PhraseSearch::for_each_match_where`] says. `occurrences(span, found)` adds to
+/// `found` every occurrence that lies within `span`; a piece's span runs on as far as the
+/// longest phrase (`longest` bytes) reaches, and what starts past the piece is left to the
+/// next one, which finds it again. Only one piece's occurrences are held at a time.
+fn pick_by_pieces(
+    len: usize,
+    longest: usize,
+    piece: usize,
+    mut occurrences: impl FnMut(Range<usize>, &mut Vec<PhraseMatch>),
+    mut offer: impl FnMut(PhraseMatch) -> bool,
+) {
+    let mut found = Vec::new();
+    let mut resume = 0;
+    let mut from = 0;
+    while from < len {
+        let to = from.saturating_add(piece.max(1)).min(len);
+        let reach = to.saturating_add(longest).min(len);
+        found.clear();
+        occurrences(from..reach, &mut found);
+        // An empty phrase (only the library's automaton takes one) matches nothing.
+        found.retain(|m| m.start < to && m.start < m.end);
+        found.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.phrase));
+        for &m in &found {
+            if m.start >= resume && offer(m) {
+                resume = m.end;
+            }
+        }
+        from = to;
+    }
 }
 
 /// Every phrase of a set, ASCII case ignored, compiled into one deterministic automaton.
@@ -239,38 +305,29 @@ impl PhraseAutomaton {
     #[cfg(any(test, fuzzing))]
     pub(crate) fn find(&self, haystack: &[u8]) -> Vec<PhraseMatch> {
         let mut matches = Vec::new();
-        self.for_each_match(haystack, PIECE, |m| matches.push(m));
+        self.for_each_match_where(haystack, PIECE, |m| {
+            matches.push(m);
+            true
+        });
         matches
     }
 
-    /// Hands each leftmost-longest, non-overlapping match in `haystack` to `take`, in order,
-    /// reading `piece` bytes at a time.
-    fn for_each_match(&self, haystack: &[u8], piece: usize, mut take: impl FnMut(PhraseMatch)) {
-        let mut found = Vec::new();
+    /// [`PhraseSearch::for_each_match_where`], reading `piece` bytes at a time.
+    fn for_each_match_where(&self, haystack: &[u8], piece: usize, offer: impl FnMut(PhraseMatch) -> bool) {
         let mut right_found = Vec::new();
-        let mut resume = 0;
-        let mut from = 0;
-        while from < haystack.len() {
-            // A piece's occurrences are those that start in it: it is read on as far as the
-            // longest phrase reaches, and what starts past its end is left to the next piece,
-            // which finds it again.
-            let to = from.saturating_add(piece.max(1)).min(haystack.len());
-            let reach = to.saturating_add(self.longest).min(haystack.len());
-            let Some(text) = haystack.get(from..reach) else { break };
-            found.clear();
+        let occurrences = |span: Range<usize>, found: &mut Vec<PhraseMatch>| {
+            let Some(text) = haystack.get(span.clone()) else { return };
             match (text.len() >= SPLIT_FROM).then(|| self.cut_after(text, text.len() / 2)).flatten() {
                 Some(cut) => {
                     let (left, right) = text.split_at(cut);
                     right_found.clear();
-                    self.walk_two(left, right, from, from + cut, &mut found, &mut right_found);
+                    self.walk_two(left, right, span.start, span.start + cut, found, &mut right_found);
                     found.append(&mut right_found);
                 }
-                None => self.walk(text, from, self.start, &mut found),
+                None => self.walk(text, span.start, self.start, found),
             }
-            found.retain(|m| m.start < to);
-            self.leftmost_longest(&mut found, &mut resume, &mut take);
-            from = to;
-        }
+        };
+        pick_by_pieces(haystack.len(), self.longest, piece, occurrences, offer);
     }
 
     /// Just past the first byte at or after `at` that no phrase contains, if that is before
@@ -371,40 +428,84 @@ impl PhraseAutomaton {
             self.walk(rest, right_offset + both, b, right_found);
         }
     }
-
-    /// From every occurrence: at each point from `resume` on, the one that starts first, and
-    /// the longest of those, handed to `take`; the next is looked for past its end.
-    fn leftmost_longest(
-        &self,
-        found: &mut [PhraseMatch],
-        resume: &mut usize,
-        take: &mut impl FnMut(PhraseMatch),
-    ) {
-        found.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.phrase));
-        for &m in found.iter() {
-            if m.start >= *resume {
-                *resume = m.end;
-                take(m);
-            }
-        }
-    }
 }
 
 /// Where [`PhraseAutomaton`] finds other matches of `phrases` in `text` than `aho_corasick`'s
-/// leftmost-longest search: a description of the difference, or `None` (also when the
-/// automaton is not built for these phrases). The unit tests and the fuzzer (`fuzz_extract`)
-/// hold the automaton to this.
+/// leftmost-longest search, or than trying every phrase at every place when occurrences that
+/// do not stand as words are declined (as the cue pass declines them), by either automaton: a
+/// description of the difference, or `None` (also when the automaton is not built for these
+/// phrases). The unit tests and the fuzzer (`fuzz_extract`) hold the automaton to this.
 #[cfg(any(test, fuzzing))]
 pub fn phrases_disagree(phrases: &[&str], text: &str) -> Option<String> {
-    let ours: Vec<(usize, usize, usize)> = PhraseAutomaton::new(phrases)?
-        .find(text.as_bytes())
-        .iter()
-        .map(|m| (m.start, m.end, m.phrase))
-        .collect();
-    let library = build_fastest(phrases).ok()?;
+    let automaton = PhraseAutomaton::new(phrases)?;
+    let ours: Vec<(usize, usize, usize)> =
+        automaton.find(text.as_bytes()).iter().map(|m| (m.start, m.end, m.phrase)).collect();
+    let library = build_reference(phrases).ok()?;
     let theirs: Vec<(usize, usize, usize)> =
         library.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect();
-    (ours != theirs).then(|| format!("{phrases:?}: the automaton found {ours:?}, the library {theirs:?}"))
+    if ours != theirs {
+        return Some(format!("{phrases:?}: the automaton found {ours:?}, the library {theirs:?}"));
+    }
+    let bytes = text.as_bytes();
+    let expected = every_place_where(phrases, text, |start, end| stands_alone(bytes, start, end));
+    let searches =
+        [PhraseSearch::Own(Box::new(automaton)), PhraseSearch::Library(build_overlapping(phrases).ok()?)];
+    for search in &searches {
+        let mut found = Vec::new();
+        search.for_each_match_where(text, |m| {
+            let taken = stands_alone(bytes, m.start, m.end);
+            if taken {
+                found.push((m.start, m.end, m.phrase));
+            }
+            taken
+        });
+        if found != expected {
+            return Some(format!("{phrases:?} as words: found {found:?}, expected {expected:?}"));
+        }
+    }
+    None
+}
+
+/// Whether `start..end` of `bytes` has no ASCII letter or digit right before or after it.
+#[cfg(any(test, fuzzing))]
+fn stands_alone(bytes: &[u8], start: usize, end: usize) -> bool {
+    let word = |at: Option<usize>| at.and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_alphanumeric);
+    !word(start.checked_sub(1)) && !word(Some(end))
+}
+
+/// The matches [`PhraseSearch::for_each_match_where`] should take with an `offer` that takes
+/// what `accept` accepts, found the slow way: at each place, every phrase is tried, the longest
+/// accepted one is taken (the first listed among equals), and the search goes on past it, or
+/// one byte on if none is.
+#[cfg(any(test, fuzzing))]
+fn every_place_where(
+    phrases: &[&str],
+    text: &str,
+    accept: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut taken = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let mut here: Vec<(usize, usize)> = phrases
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                !p.is_empty()
+                    && bytes.get(at..at + p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+            })
+            .map(|(index, p)| (at + p.len(), index))
+            .collect();
+        here.sort_by_key(|&(end, index)| (std::cmp::Reverse(end), index));
+        match here.into_iter().find(|&(end, _)| accept(at, end)) {
+            Some((end, index)) => {
+                taken.push((at, end, index));
+                at = end;
+            }
+            None => at += 1,
+        }
+    }
+    taken
 }
 
 #[cfg(test)]
@@ -412,7 +513,7 @@ mod tests {
     use super::*;
 
     fn reference(phrases: &[&str], haystack: &str) -> Vec<(usize, usize, usize)> {
-        let automaton = build_fastest(phrases).expect("builds");
+        let automaton = build_reference(phrases).expect("builds");
         automaton.find_iter(haystack).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
     }
 
@@ -436,6 +537,32 @@ mod tests {
     }
 
     #[test]
+    fn a_declined_occurrence_hides_nothing() {
+        let phrases = ["confirmed cases", "cases", "an earlier", "earlier this year"];
+        let text = "40 unconfirmed cases in Japan earlier this year";
+        let search = PhraseSearch::new(&phrases).expect("builds");
+        assert!(matches!(search, PhraseSearch::Own(_)));
+        let library = PhraseSearch::Library(build_overlapping(&phrases).expect("builds"));
+        for search in [search, library] {
+            let mut offered = Vec::new();
+            let mut taken = Vec::new();
+            search.for_each_match_where(text, |m| {
+                offered.push(&text[m.start..m.end]);
+                let alone = stands_alone(text.as_bytes(), m.start, m.end);
+                if alone {
+                    taken.push(&text[m.start..m.end]);
+                }
+                alone
+            });
+            assert_eq!(offered, ["confirmed cases", "cases", "an earlier", "earlier this year"]);
+            assert_eq!(taken, ["cases", "earlier this year"]);
+            // Taking everything gives the plain leftmost-longest matches.
+            let all: Vec<&str> = search.find(text).iter().map(|m| &text[m.start..m.end]).collect();
+            assert_eq!(all, ["confirmed cases", "an earlier"]);
+        }
+    }
+
+    #[test]
     fn empty_phrases_are_left_to_the_library() {
         assert!(PhraseAutomaton::new(&["a", ""]).is_none());
         let none: [&str; 0] = [];
@@ -444,11 +571,13 @@ mod tests {
 
     #[test]
     fn a_set_it_does_not_build_is_searched_by_the_library() {
-        let search = PhraseSearch::new(&["", "ab"]).expect("builds");
+        let search = PhraseSearch::new(&["", "ab", "b"]).expect("builds");
         assert!(matches!(search, PhraseSearch::Library(_)));
         let found: Vec<(usize, usize, usize)> =
-            search.find("xAb").iter().map(|m| (m.start, m.end, m.phrase)).collect();
-        assert_eq!(found, reference(&["", "ab"], "xAb"));
+            search.find("xAb b").iter().map(|m| (m.start, m.end, m.phrase)).collect();
+        // The empty phrase matches nothing; the others as the library finds them.
+        assert_eq!(found, [(1, 3, 1), (4, 5, 2)]);
+        assert_eq!(reference(&["ab", "b"], "xAb b"), [(1, 3, 0), (4, 5, 1)]);
         assert!(matches!(PhraseSearch::new(&["ab"]).expect("builds"), PhraseSearch::Own(_)));
     }
 
@@ -524,10 +653,34 @@ mod tests {
             // Read in small pieces (walked whole) and in pieces long enough to be cut in two.
             for piece in [1, 40, 700] {
                 let mut found = Vec::new();
-                automaton.for_each_match(bytes, piece, |m| found.push((m.start, m.end, m.phrase)));
+                automaton.for_each_match_where(bytes, piece, |m| {
+                    found.push((m.start, m.end, m.phrase));
+                    true
+                });
                 assert_eq!(found, expected, "pieces of {piece}: {phrases:?} in {text:?}");
             }
             assert_eq!(phrases_disagree(&phrases, &text), None);
+            // Declining a third of the occurrences, by where they lie, in both automatons.
+            let decline = |start: usize, end: usize| (start * 31 + end) % 3 != 0;
+            let expected = every_place_where(&phrases, &text, decline);
+            let library = PhraseSearch::Library(build_overlapping(&phrases).expect("builds"));
+            for piece in [1, 40, 700, PIECE] {
+                for search in [None, Some(&library)] {
+                    let mut found = Vec::new();
+                    let offer = |m: PhraseMatch| {
+                        let taken = decline(m.start, m.end);
+                        if taken {
+                            found.push((m.start, m.end, m.phrase));
+                        }
+                        taken
+                    };
+                    match search {
+                        None => automaton.for_each_match_where(bytes, piece, offer),
+                        Some(search) => search.for_each_match_where(&text, offer),
+                    }
+                    assert_eq!(found, expected, "pieces of {piece}, {search:?}: {phrases:?} in {text:?}");
+                }
+            }
         }
         assert!(texts_cut > 50, "only {texts_cut} texts were walked in two halves");
     }
