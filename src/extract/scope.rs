@@ -213,40 +213,36 @@ pub fn event_trigger(sentence: &str, phrases: &EventPhrases) -> Option<(usize, S
 
 /// Where the first other-event phrase of `sentence` that stands as words of its own starts.
 ///
-/// The search picks the leftmost, longest matches; one that starts inside a word ("an earlier"
-/// at the end of "Japan earlier this year") would hide a phrase starting within it ("earlier
-/// this year"), so after such a match the search starts again one character on.
+/// A phrase passed over hides nothing: "an earlier" at the end of "Japan earlier this year"
+/// starts inside a word, and "earlier this year", which starts within it, is found.
 fn first_event_phrase(sentence: &str, automaton: &super::phrases::PhraseSearch) -> Option<usize> {
-    let mut from = 0;
-    'search: while let Some(rest) = sentence.get(from..).filter(|rest| !rest.is_empty()) {
-        for m in automaton.find(rest) {
-            let (start, end) = (from + m.start, from + m.end);
-            if char_before(sentence, start).is_some_and(char::is_alphanumeric) {
-                from = start + char_at(sentence, start).map_or(1, char::len_utf8);
-                continue 'search;
-            }
-            let after_ok = char_at(sentence, end).is_none_or(|c| !c.is_alphanumeric());
-            // "a third of the town" is a fraction, not a third event.
-            let fraction = sentence
-                .get(end..)
-                .map(str::trim_start)
-                .and_then(|rest| rest.get(..3))
-                .is_some_and(|next| next.eq_ignore_ascii_case("of "));
-            // "a second term", "a third time": a repetition, not another event.
-            let repetition = sentence
-                .get(end..)
-                .and_then(|rest| rest.split_whitespace().next())
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
-                .is_some_and(|w| {
-                    matches!(w.as_str(), "term" | "time" | "consecutive" | "straight" | "half" | "place")
-                });
-            if after_ok && !fraction && !repetition {
-                return Some(start);
-            }
+    let mut first = None;
+    automaton.for_each_match_where(sentence, |m| {
+        if first.is_some() || char_before(sentence, m.start).is_some_and(char::is_alphanumeric) {
+            return false;
         }
-        break;
-    }
-    None
+        let after_ok = char_at(sentence, m.end).is_none_or(|c| !c.is_alphanumeric());
+        // "a third of the town" is a fraction, not a third event.
+        let fraction = sentence
+            .get(m.end..)
+            .map(str::trim_start)
+            .and_then(|rest| rest.get(..3))
+            .is_some_and(|next| next.eq_ignore_ascii_case("of "));
+        // "a second term", "a third time": a repetition, not another event.
+        let repetition = sentence
+            .get(m.end..)
+            .and_then(|rest| rest.split_whitespace().next())
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+            .is_some_and(|w| {
+                matches!(w.as_str(), "term" | "time" | "consecutive" | "straight" | "half" | "place")
+            });
+        let taken = after_ok && !fraction && !repetition;
+        if taken {
+            first = Some(m.start);
+        }
+        taken
+    });
+    first
 }
 
 /// Position of "a 2025 …" / "an 1999 …": an indefinite article before a year names another event.
