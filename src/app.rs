@@ -242,11 +242,11 @@ fn read_sources(
     for (input, role) in inputs {
         listed.extend(source::list_limited(input, *role, config.limits.max_input_bytes)?);
     }
-    // Resolving a path asks the file system about each of its parts: done on every core.
-    let identities: Vec<PathBuf> = listed.par_iter().map(source::Pending::identity).collect();
+    // One look at each file on disk: done on every core.
+    let identities: Vec<source::Identity> = listed.par_iter().map(source::Pending::identity).collect();
     let mut pending: Vec<source::Pending> = Vec::with_capacity(listed.len());
     let mut warnings = Vec::new();
-    let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<source::Identity> = std::collections::HashSet::new();
     for (found, identity) in listed.into_iter().zip(identities) {
         if !seen.insert(identity) {
             warnings.push(format!("{}: given more than once; read once", found.path));

@@ -212,6 +212,20 @@ fn the_same_file_twice_is_read_once() {
 
 #[cfg(unix)]
 #[test]
+fn a_hard_link_is_the_file_it_links() {
+    let tmp = TempDir::new("hardlink");
+    tmp.write("a.txt", ARTICLE);
+    tmp.write("c.txt", ARTICLE);
+    std::fs::hard_link(tmp.0.join("a.txt"), tmp.0.join("b.txt")).unwrap();
+    // Two names of one file are one source; a copy with the same text is another.
+    let (stdout, stderr, status) = run(&tmp.0, &["check", "--isolated", "a.txt", "b.txt", "c.txt"]);
+    assert_eq!(status, 0);
+    assert_eq!(stderr, "claimdiff: warning: b.txt: given more than once; read once\n");
+    assert!(stdout.ends_with("2 sources, 1 field: 0 conflicts, 1 agree, 0 one-sided\n"), "{stdout}");
+}
+
+#[cfg(unix)]
+#[test]
 fn links_in_and_to_directories_are_the_files_they_lead_to() {
     let tmp = TempDir::new("links");
     tmp.write("a.txt", ARTICLE);
