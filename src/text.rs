@@ -194,40 +194,70 @@ pub(crate) fn packed(word: &[u8]) -> Option<u128> {
 
 /// The run of ASCII letters that `bytes` starts with, lowercased into a zero-padded buffer
 /// (which is its [`packed`] key as it stands), with its length; `None` when the run is longer
-/// than `max` letters (at most 16). The scanners ask this of nearly every word, so the first
-/// sixteen bytes are tested and lowercased together, as one integer, instead of one by one.
+/// than `max` letters (at most 16). The scanners ask this of nearly every word, so the bytes
+/// are tested and lowercased eight at a time, as one integer, instead of one by one; most words
+/// end within the first eight.
+// Asked of nearly every word: kept inline, where the caller's use of the key is known.
+#[inline(always)]
 pub(crate) fn letters_key(bytes: &[u8], max: usize) -> Option<([u8; 16], usize)> {
-    const ONES: u128 = u128::MAX / 0xFF;
-    const HIGH: u128 = ONES * 0x80;
     let max = max.min(16);
-    // Sixteen bytes are loaded at once; only near the end of a text are fewer copied in.
-    let block: [u8; 16] = match bytes.first_chunk::<16>() {
-        Some(chunk) => *chunk,
-        None => {
-            let mut block = [0u8; 16];
-            if let Some(slots) = block.get_mut(..bytes.len()) {
-                slots.copy_from_slice(bytes);
-            }
-            block
+    let (first, first_len) = lowered_letters(block_at(bytes, 0));
+    let mut key = [0u8; 16];
+    let (low, high) = key.split_at_mut(8);
+    if first_len < 8 {
+        if first_len > max {
+            return None;
         }
+        // `first_len` is below 8: the shift stays inside the integer.
+        low.copy_from_slice(&(first & ((1u64 << (8 * first_len)) - 1)).to_le_bytes());
+        return Some((key, first_len));
+    }
+    let (second, second_len) = lowered_letters(block_at(bytes, 8));
+    let len = match 8 + second_len {
+        16 if bytes.get(16).is_some_and(u8::is_ascii_alphabetic) => 17,
+        len => len,
     };
-    // Byte by byte, first byte lowest: setting 0x20 lowercases a letter, and a byte is a letter
-    // when, so lowercased and below 0x80, it lies in 'a'..='z'. No sum carries into the next
-    // byte: each stays below 0x100.
-    let block = u128::from_le_bytes(block);
-    let lower = block | (ONES * 0x20);
-    let low7 = lower & !HIGH;
-    let at_least_a = low7 + ONES * (0x80 - u128::from(b'a'));
-    let above_z = low7 + ONES * (0x80 - u128::from(b'z') - 1);
-    let letters = at_least_a & !above_z & !block & HIGH;
-    // Lowest byte that is not a letter; 16 when all are.
-    let len = ((!letters & HIGH).trailing_zeros() / 8) as usize;
-    let len = if len == 16 && bytes.get(16).is_some_and(u8::is_ascii_alphabetic) { 17 } else { len };
     if len > max {
         return None;
     }
-    let kept = if len >= 16 { lower } else { lower & ((1u128 << (8 * len)) - 1) };
-    Some((kept.to_le_bytes(), len))
+    let second = if second_len < 8 { second & ((1u64 << (8 * second_len)) - 1) } else { second };
+    low.copy_from_slice(&first.to_le_bytes());
+    high.copy_from_slice(&second.to_le_bytes());
+    Some((key, len))
+}
+
+/// The eight bytes of `bytes` from `at`, first byte lowest, zero-padded past its end.
+#[inline(always)]
+fn block_at(bytes: &[u8], at: usize) -> u64 {
+    let rest = bytes.get(at..).unwrap_or_default();
+    match rest.first_chunk::<8>() {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        // Only near the end of a text are fewer bytes copied in.
+        None => {
+            let mut block = [0u8; 8];
+            if let Some(slots) = block.get_mut(..rest.len()) {
+                slots.copy_from_slice(rest);
+            }
+            u64::from_le_bytes(block)
+        }
+    }
+}
+
+/// Eight bytes with their letters lowercased, and how many of them, from the lowest, are ASCII
+/// letters before the first that is not (8 when all are).
+#[inline(always)]
+fn lowered_letters(block: u64) -> (u64, usize) {
+    const ONES: u64 = u64::MAX / 0xFF;
+    const HIGH: u64 = ONES * 0x80;
+    // Byte by byte: setting 0x20 lowercases a letter, and a byte is a letter when, so
+    // lowercased and below 0x80, it lies in 'a'..='z'. No sum carries into the next byte: each
+    // stays below 0x100.
+    let lower = block | (ONES * 0x20);
+    let low7 = lower & !HIGH;
+    let at_least_a = low7 + ONES * (0x80 - u64::from(b'a'));
+    let above_z = low7 + ONES * (0x80 - u64::from(b'z') - 1);
+    let letters = at_least_a & !above_z & !block & HIGH;
+    (lower, ((!letters & HIGH).trailing_zeros() / 8) as usize)
 }
 
 /// Words, packed into integers and hashed once, each with a value: the scanners ask a table
