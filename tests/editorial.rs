@@ -137,7 +137,7 @@ fn init_writes_a_starter_that_passes_its_own_tests_and_never_overwrites() {
     assert_eq!(written, include_str!("../rules/starter.toml"));
     let (stdout, _, status) = claimdiff(&tmp.0, &["rules", "test"]);
     assert_eq!(status, 0, "{stdout}");
-    assert!(stdout.starts_with("60 examples of 41 fields: 60 passed, 0 failed"), "{stdout}");
+    assert!(stdout.starts_with("61 examples of 41 fields: 61 passed, 0 failed"), "{stdout}");
 
     tmp.write("claimdiff.toml", "# mine\n");
     let (_, stderr, status) = claimdiff(&tmp.0, &["init"]);
