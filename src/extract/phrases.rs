@@ -154,7 +154,8 @@ fn pick_by_pieces(
 pub(crate) struct PhraseAutomaton {
     /// Byte class of each byte: 0 for bytes in no phrase, ASCII capitals with their lowercase.
     classes: [u8; 256],
-    /// Transitions, one row of `stride` entries per state; an entry is the row's start.
+    /// Transitions, one row of `stride` entries per state; an entry is the row's start. Padded
+    /// with zeros to a power of two (see [`PhraseAutomaton::entry`]).
     table: Vec<u32>,
     /// Entries per row: the number of byte classes.
     stride: u32,
@@ -270,7 +271,9 @@ impl PhraseAutomaton {
             }
         }
         let stride32 = u32::try_from(stride).ok()?;
-        let mut table = vec![0u32; states * stride];
+        // A power of two long, so that the walks can mask an entry's index into the table
+        // instead of testing it (the padding is never reached: see `entry`).
+        let mut table = vec![0u32; (states * stride).next_power_of_two()];
         for state in 0..states {
             let row = *number.get(state)? as usize * stride;
             for class in 0..stride {
@@ -338,6 +341,15 @@ impl PhraseAutomaton {
         Some(at + after + 1).filter(|&cut| cut < haystack.len())
     }
 
+    /// The entry at `index` of `table`. Every entry is a row start and a class is below the
+    /// stride, so the index is always inside the rows; the table is a power of two long, so
+    /// masking the index keeps it there without a test the compiler cannot remove.
+    #[inline(always)]
+    fn entry(table: &[u32], index: u32) -> u32 {
+        let mask = table.len().wrapping_sub(1);
+        table.get(index as usize & mask).copied().unwrap_or(0)
+    }
+
     #[inline(always)]
     fn class(&self, byte: u8) -> u32 {
         // A u8 is always below 256: the check is compiled away.
@@ -351,8 +363,7 @@ impl PhraseAutomaton {
     fn run_one(&self, bytes: &[u8], mut state: u32) -> (usize, u32) {
         let table = self.table.as_slice();
         for (i, &x) in bytes.iter().enumerate() {
-            // Every entry is a row start, and a class is below the stride: always in the table.
-            state = table.get((state + self.class(x)) as usize).copied().unwrap_or(0);
+            state = Self::entry(table, state + self.class(x));
             if state >= self.first_output {
                 return (i + 1, state);
             }
@@ -366,8 +377,8 @@ impl PhraseAutomaton {
     fn run_two(&self, left: &[u8], right: &[u8], mut a: u32, mut b: u32) -> (usize, u32, u32) {
         let table = self.table.as_slice();
         for (i, (&x, &y)) in left.iter().zip(right).enumerate() {
-            a = table.get((a + self.class(x)) as usize).copied().unwrap_or(0);
-            b = table.get((b + self.class(y)) as usize).copied().unwrap_or(0);
+            a = Self::entry(table, a + self.class(x));
+            b = Self::entry(table, b + self.class(y));
             if a.max(b) >= self.first_output {
                 return (i + 1, a, b);
             }
