@@ -423,8 +423,9 @@ impl Pending {
         file.take(self.max_bytes.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(|e| io_error(&self.path, e))?;
-        if bytes.len() as u64 > self.max_bytes {
-            return Err(LoadError::TooLarge { path: self.path, size: bytes.len() as u64, limit: self.max_bytes });
+        let read = bytes.len() as u64;
+        if read > self.max_bytes {
+            return Err(LoadError::TooLarge { path: self.path, size: read, limit: self.max_bytes });
         }
         if is_claims_file(&self.path) {
             return Source::from_claims_file(&self.path, self.role, &bytes);
