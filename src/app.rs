@@ -195,7 +195,11 @@ const BATCH: usize = 256;
 struct ReadOne {
     source: ReadSource,
     warnings: Vec<String>,
+    /// The claims, when the run wants them themselves (`check`); empty when they were rendered
+    /// on the worker, which lets them go there rather than on the thread that writes.
     claims: Vec<Claim>,
+    /// How many claims the source gave, rendered or not.
+    claim_count: usize,
     /// The claims as a stream renders them (UTF-8), when the run streams.
     rendered: Vec<u8>,
     /// The claims as rows of the claims table, when the run prints one (the claims themselves
@@ -288,18 +292,23 @@ fn read_sources(
                         extractor.extract_capped(&source, index, limit)
                     };
                     let claims = cap_claims(claims, read_count, &source.path, limit, &mut warnings);
+                    let claim_count = claims.len();
                     let (claims, rendered, rows) = match render {
                         Render::Nothing => (claims, Vec::new(), None),
-                        Render::Stream(stream) => {
-                            let rendered = stream.render(&claims, &source.path);
-                            (claims, rendered, None)
-                        }
+                        Render::Stream(stream) => (Vec::new(), stream.render(&claims, &source.path), None),
                         Render::Rows => {
                             (Vec::new(), Vec::new(), Some(report::ClaimRows::of(&claims, &source.path)))
                         }
                     };
                     progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-                    Ok(ReadOne { source: ReadSource::of(&source, index), warnings, claims, rendered, rows })
+                    Ok(ReadOne {
+                        source: ReadSource::of(&source, index),
+                        warnings,
+                        claims,
+                        claim_count,
+                        rendered,
+                        rows,
+                    })
                 })
                 .collect()
         };
@@ -405,7 +414,7 @@ pub fn run_to(
                     infos.push(SourceInfo { path: one.source.path, role: one.source.role });
                     warnings.extend(one.warnings);
                     match stream.as_mut() {
-                        Some(stream) => stream.push(&mut text, &one.rendered, one.claims.len()),
+                        Some(stream) => stream.push(&mut text, &one.rendered, one.claim_count),
                         None => rows.append(one.rows.unwrap_or_default()),
                     }
                 }
