@@ -7,7 +7,9 @@
 //! byte (from a place the other bits of the first byte choose, to the end); and that the phrase
 //! automaton finds what `aho_corasick` finds, for phrases made of the input's own first words
 //! (the default cues are held to it by a unit test on the examples, and are built once per
-//! rulebook, too slowly for every input).
+//! rulebook, too slowly for every input); and that the other-event phrases the cue pass lists
+//! for the whole text are those a search of each sentence, or of a range the first byte
+//! chooses, finds.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -36,6 +38,11 @@ fuzz_target!(|data: &[u8]| {
     let from = (usize::from(flags >> 1) * text.len() / 128..=text.len()).find(|&k| text.is_char_boundary(k));
     if let Some(difference) = claimdiff::extract::lists_disagree(text, from.unwrap_or(0)..text.len()) {
         panic!("the listed scan differs from the walk: {difference}");
+    }
+    let until = (usize::from(flags >> 4) * text.len() / 8..=text.len()).find(|&k| text.is_char_boundary(k));
+    let more = [from.unwrap_or(0)..until.unwrap_or(text.len()).max(from.unwrap_or(0))];
+    if let Some(difference) = claimdiff::extract::events_disagree(extractor(), text, &more) {
+        panic!("the other-event phrases of the cue pass differ from a sentence's search: {difference}");
     }
     let words: Vec<&str> = text.split_whitespace().take(3).collect();
     let phrases: Vec<String> =

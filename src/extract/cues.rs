@@ -4,6 +4,13 @@
 //! so the cost of a rulebook grows with the text, not with the number of fields. Only matches
 //! that stand as words count, and they may run on into a short inflection ("officer" matches
 //! "officers").
+//!
+//! The rulebook's other-event phrases ("a second", "last year") ride in the same automaton:
+//! the scope of a claim asks for them in its sentence, and nearly every sentence has a claim,
+//! so searching each sentence again would read the text a second time. Their occurrences are
+//! set aside whole, and hide no cue.
+
+use std::ops::Range;
 
 use crate::text::{char_at, char_before, is_word_char};
 
@@ -27,20 +34,36 @@ pub struct Hit {
     pub pattern: usize,
 }
 
-/// Every field's cue and exclude phrases, compiled.
+/// Every field's cue and exclude phrases, and the other-event phrases, compiled.
 #[derive(Debug, Clone)]
 pub struct CueSet {
     automaton: super::phrases::PhraseSearch,
-    /// For each pattern, the (field index, role) pairs that use it.
+    /// For each cue pattern, the (field index, role) pairs that use it.
     owners: Vec<Vec<(usize, Role)>>,
+    /// The automaton's index of the first other-event phrase: they follow the cue patterns.
+    first_event: usize,
+}
+
+/// What one pass of the cue automaton finds in a text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    /// The cues and exclude words that stand as words, in order.
+    pub hits: Vec<Hit>,
+    /// Every occurrence of an other-event phrase, wherever it stands (the scope tests whether
+    /// it stands as words in its sentence), by start, the longest first.
+    pub events: Vec<Range<usize>>,
 }
 
 /// Endings a cue may take and still match ("arrest" → "arrests", "arrested").
 const INFLECTIONS: &[&str] = &["s", "es", "ed", "d", "ing"];
 
 impl CueSet {
-    /// Compiles `phrases`: (field index, role, phrase).
-    pub fn new(phrases: &[(usize, Role, String)]) -> Result<CueSet, aho_corasick::BuildError> {
+    /// Compiles `phrases`: (field index, role, phrase), and the other-event phrases
+    /// `event_phrases` (matched as they are written, ASCII case aside).
+    pub fn new<E: AsRef<str>>(
+        phrases: &[(usize, Role, String)],
+        event_phrases: &[E],
+    ) -> Result<CueSet, aho_corasick::BuildError> {
         let mut patterns: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<(usize, Role)>> = Vec::new();
         // Index of each distinct phrase, so a rulebook of thousands of fields loads in linear time.
@@ -60,7 +83,9 @@ impl CueSet {
                 }
             }
         }
-        Ok(CueSet { automaton: super::phrases::PhraseSearch::new(&patterns)?, owners })
+        let first_event = patterns.len();
+        patterns.extend(event_phrases.iter().map(|p| p.as_ref().to_string()));
+        Ok(CueSet { automaton: super::phrases::PhraseSearch::new(&patterns)?, owners, first_event })
     }
 
     /// The (field, role) pairs of a pattern.
@@ -72,10 +97,14 @@ impl CueSet {
     ///
     /// A phrase that starts or ends inside a word is passed over and hides nothing: in "40
     /// unconfirmed cases", "confirmed cases" starts inside "unconfirmed", and "cases" is found.
-    pub fn find(&self, text: &str) -> Vec<Hit> {
+    ///
+    /// Every occurrence of an other-event phrase is listed too, apart from the cues.
+    pub fn find(&self, text: &str) -> Found {
         // News text has a cue every hundred bytes or so: room for most texts' hits at once.
         let mut hits = Vec::with_capacity(text.len() / 128 + 1);
-        self.automaton.for_each_match_where(text, |m| {
+        let mut events = Vec::new();
+        let aside = super::phrases::Aside { first: self.first_event, found: Some(&mut events) };
+        self.automaton.for_each_match_setting_aside(text, aside, |m| {
             if char_before(text, m.start).is_some_and(is_word_char) {
                 return false;
             }
@@ -83,7 +112,7 @@ impl CueSet {
             hits.push(Hit { start: m.start, end, pattern: m.phrase });
             true
         });
-        hits
+        Found { hits, events: events.into_iter().map(|m| m.start..m.end).collect() }
     }
 }
 
@@ -118,9 +147,13 @@ mod tests {
     use super::*;
 
     fn set(phrases: &[&str]) -> CueSet {
+        with_events(phrases, &[])
+    }
+
+    fn with_events(phrases: &[&str], events: &[&str]) -> CueSet {
         let list: Vec<(usize, Role, String)> =
             phrases.iter().enumerate().map(|(i, p)| (i, Role::Cue, (*p).to_string())).collect();
-        CueSet::new(&list).expect("builds")
+        CueSet::new(&list, events).expect("builds")
     }
 
     #[test]
@@ -128,7 +161,7 @@ mod tests {
         let cues = set(&["officer", "arrest", "member countries", "countries"]);
         let text = "14,000 Officers arrested suspects in 196 member countries; membership arrests";
         let found: Vec<(&str, usize)> =
-            cues.find(text).iter().map(|h| (&text[h.start..h.end], h.pattern)).collect();
+            cues.find(text).hits.iter().map(|h| (&text[h.start..h.end], h.pattern)).collect();
         assert_eq!(found, vec![("Officers", 0), ("arrested", 1), ("member countries", 2), ("arrests", 1)]);
     }
 
@@ -144,9 +177,22 @@ mod tests {
         ]);
         let text = "40 unconfirmed cases, 12 nonmember countries, the chief executive officership";
         let found: Vec<(&str, usize)> =
-            cues.find(text).iter().map(|h| (&text[h.start..h.end], h.pattern)).collect();
+            cues.find(text).hits.iter().map(|h| (&text[h.start..h.end], h.pattern)).collect();
         // The longest cue at a place that ends inside a word gives way to a shorter one there.
         assert_eq!(found, vec![("cases", 1), ("countries", 3), ("chief executive", 5)]);
+    }
+
+    #[test]
+    fn other_event_phrases_are_listed_apart_and_hide_no_cue() {
+        let cues = with_events(&["injured", "year", "quake"], &["a second", "last year", "a second quake"]);
+        let text = "A second quake last year injured 40; unlast yearly A SECOND";
+        let found = cues.find(text);
+        let hits: Vec<&str> = found.hits.iter().map(|h| &text[h.start..h.end]).collect();
+        // "quake" and "year" stand as words inside the event phrases, and are still cues.
+        assert_eq!(hits, ["quake", "year", "injured"]);
+        let events: Vec<&str> = found.events.iter().map(|r| &text[r.clone()]).collect();
+        // Every occurrence, inside words too, and the longer one first where two start together.
+        assert_eq!(events, ["A second quake", "A second", "last year", "last year", "A SECOND"]);
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //!
 //! The text is read once. Figures and dates are found by their own scanners ([`number`],
 //! [`date`]), which visit only the places one reading of each word lists for them (`starts`);
-//! the cue phrases of every field are found together in one automaton pass ([`cues`]). Each figure then takes the field whose cue stands nearest to it in its sentence,
-//! preferring the noun right after it ("3,744 arrests") over words before it. People are read
+//! the cue phrases of every field, and the phrases that name another event, are found together
+//! in one automaton pass ([`cues`]). Each figure then takes the field whose cue stands nearest
+//! to it in its sentence, preferring the noun right after it ("3,744 arrests") over words before it. People are read
 //! next to their title, places after their cue phrase. Every claim gets a scope ([`scope`]) and
 //! keeps its exact span, mapped back to the original file by the source.
 
@@ -100,8 +101,8 @@ pub struct Extractor {
     rules: Rulebook,
     /// Field names, shared by every claim of each field.
     field_names: Vec<std::sync::Arc<str>>,
+    /// The cues of every field, and the other-event phrases, in one automaton.
     cues: CueSet,
-    event_phrases: scope::EventPhrases,
     /// The other-event headings, split into words once.
     heading_cues: scope::HeadingCues,
     /// Each field's exclude words, lowercased once.
@@ -130,8 +131,7 @@ impl Extractor {
         Ok(Extractor {
             rules: rules.clone(),
             field_names: rules.fields.iter().map(|f| f.name.as_str().into()).collect(),
-            cues: CueSet::new(&phrases)?,
-            event_phrases: scope::EventPhrases::new(&rules.scope)?,
+            cues: CueSet::new(&phrases, &rules.scope.other_event_phrases.iter().collect::<Vec<_>>())?,
             heading_cues: scope::HeadingCues::new(&rules.scope),
             lower_excludes: rules
                 .fields
@@ -182,7 +182,7 @@ impl Extractor {
         }
         let text = source.text.as_str();
         let segments = segment::segment(text, &source.headings);
-        let hits = self.cues.find(text);
+        let cues::Found { hits, events } = self.cues.find(text);
         // Relative dates ("next Tuesday") are read against the article date; without one they
         // stay claims whose value says so ("relative:next Tuesday") and no field takes them.
         let reference = source.published.as_deref().and_then(date::parse_reference);
@@ -283,6 +283,7 @@ impl Extractor {
                 section: section.as_ref(),
                 place: std::cell::OnceCell::new(),
                 event: std::cell::OnceCell::new(),
+                events: &events,
                 extractor: self,
             };
             let sentence_first = claims.claims.len();
@@ -554,6 +555,8 @@ struct SentenceContext<'a> {
     /// its phrase starts); worked out when a claim of the sentence first asks for its scope.
     place: std::cell::OnceCell<Option<Scope>>,
     event: std::cell::OnceCell<Option<(usize, Scope)>>,
+    /// Every occurrence of an other-event phrase in the text (`cues::Found::events`).
+    events: &'a [Range<usize>],
     extractor: &'a Extractor,
 }
 
@@ -564,7 +567,9 @@ impl SentenceContext<'_> {
         let sentence = self.text.get(self.seg.range.clone()).unwrap_or("");
         let heading = self.seg.heading;
         let event = self.event.get_or_init(|| {
-            (!heading).then(|| scope::event_trigger(sentence, &self.extractor.event_phrases)).flatten()
+            (!heading)
+                .then(|| scope::event_trigger(sentence, events_within(self.events, &self.seg.range)))
+                .flatten()
         });
         if let Some((offset, scope)) = event {
             let trigger = self.seg.range.start + offset;
@@ -593,6 +598,41 @@ impl SentenceContext<'_> {
         }
         self.section.cloned()
     }
+}
+
+/// Where the other-event phrases the cue pass lists for `text` differ from those a search of
+/// each sentence alone finds, for its sentences and for `more` ranges of it: a description of
+/// the first difference, or `None`. The unit tests and the fuzzer (`fuzz_extract`) hold the
+/// cue pass to this.
+#[cfg(any(test, fuzzing))]
+pub fn events_disagree(extractor: &Extractor, text: &str, more: &[Range<usize>]) -> Option<String> {
+    let reference = scope::EventPhrases::new(&extractor.rules.scope).ok()?;
+    let events = extractor.cues.find(text).events;
+    let sentences = segment::segment(text, &[]).into_iter().map(|seg| seg.range);
+    for range in sentences.chain(more.iter().cloned()) {
+        let Some(sentence) = text.get(range.clone()) else { continue };
+        let listed: Vec<Range<usize>> = events_within(&events, &range).collect();
+        let searched = reference.occurrences(sentence);
+        if listed != searched {
+            return Some(format!("in {range:?} ({sentence:?}): listed {listed:?}, searched {searched:?}"));
+        }
+    }
+    None
+}
+
+/// The occurrences in `events` (sorted by start) that lie within `range`, as ranges of it.
+fn events_within<'a>(
+    events: &'a [Range<usize>],
+    range: &'a Range<usize>,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let first = events.partition_point(|e| e.start < range.start);
+    events
+        .get(first..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|e| e.start < range.end)
+        .filter(|e| e.end <= range.end)
+        .map(|e| e.start - range.start..e.end - range.start)
 }
 
 /// Units of measure: a count followed by one of them measures something rather than counting it.

@@ -66,9 +66,25 @@ impl PhraseSearch {
     /// ends a match, and the search goes on past it; one declined hides nothing, so the
     /// shorter ones at its start and those that start inside it are offered next. With an
     /// `offer` that takes everything, these are [`PhraseSearch::find`]'s matches.
+    #[cfg(any(test, fuzzing))]
     pub(crate) fn for_each_match_where(&self, haystack: &str, offer: impl FnMut(PhraseMatch) -> bool) {
+        self.for_each_match_setting_aside(haystack, Aside::none(), offer);
+    }
+
+    /// [`PhraseSearch::for_each_match_where`] for the phrases listed before `aside.first`; every
+    /// occurrence of a phrase from there on is added to `aside.found` instead, in the order
+    /// they would be offered, and hides nothing. One walk over the text serves two searches
+    /// that pick their matches apart.
+    pub(crate) fn for_each_match_setting_aside(
+        &self,
+        haystack: &str,
+        aside: Aside<'_>,
+        offer: impl FnMut(PhraseMatch) -> bool,
+    ) {
         match self {
-            PhraseSearch::Own(automaton) => automaton.for_each_match_where(haystack.as_bytes(), PIECE, offer),
+            PhraseSearch::Own(automaton) => {
+                automaton.for_each_match_where(haystack.as_bytes(), PIECE, aside, offer);
+            }
             PhraseSearch::Library(automaton) => {
                 let longest = automaton.max_pattern_len();
                 let occurrences = |span: Range<usize>, found: &mut Vec<PhraseMatch>| {
@@ -82,9 +98,25 @@ impl PhraseSearch {
                         }));
                     }
                 };
-                pick_by_pieces(haystack.len(), longest, PIECE, occurrences, offer);
+                pick_by_pieces(haystack.len(), longest, PIECE, occurrences, aside, offer);
             }
         }
+    }
+}
+
+/// The phrases whose occurrences are set aside rather than offered, and where they go.
+pub(crate) struct Aside<'a> {
+    /// The index of the first such phrase: those listed from it on.
+    pub first: usize,
+    /// Where their occurrences are added, in leftmost-longest order.
+    pub found: Option<&'a mut Vec<PhraseMatch>>,
+}
+
+impl Aside<'_> {
+    /// No phrase set aside.
+    #[cfg(any(test, fuzzing))]
+    fn none() -> Aside<'static> {
+        Aside { first: usize::MAX, found: None }
     }
 }
 
@@ -121,12 +153,14 @@ fn build_reference<P: AsRef<[u8]>>(
 /// piece as [`PhraseSearch::for_each_match_where`] says. `occurrences(span, found)` adds to
 /// `found` every occurrence that lies within `span`; a piece's span runs on as far as the
 /// longest phrase (`longest` bytes) reaches, and what starts past the piece is left to the
-/// next one, which finds it again. Only one piece's occurrences are held at a time.
+/// next one, which finds it again. Only one piece's occurrences are held at a time. The
+/// occurrences of the phrases `aside` names go there and are not offered.
 fn pick_by_pieces(
     len: usize,
     longest: usize,
     piece: usize,
     mut occurrences: impl FnMut(Range<usize>, &mut Vec<PhraseMatch>),
+    mut aside: Aside<'_>,
     mut offer: impl FnMut(PhraseMatch) -> bool,
 ) {
     let mut found = Vec::new();
@@ -140,6 +174,11 @@ fn pick_by_pieces(
         // An empty phrase (only the library's automaton takes one) matches nothing.
         found.retain(|m| m.start < to && m.start < m.end);
         found.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.phrase));
+        if let Some(set_aside) = aside.found.as_deref_mut() {
+            let first = aside.first;
+            set_aside.extend(found.iter().filter(|m| m.phrase >= first));
+            found.retain(|m| m.phrase < first);
+        }
         for &m in &found {
             if m.start >= resume && offer(m) {
                 resume = m.end;
@@ -309,7 +348,7 @@ impl PhraseAutomaton {
     #[cfg(any(test, fuzzing))]
     pub(crate) fn find(&self, haystack: &[u8]) -> Vec<PhraseMatch> {
         let mut matches = Vec::new();
-        self.for_each_match_where(haystack, PIECE, |m| {
+        self.for_each_match_where(haystack, PIECE, Aside::none(), |m| {
             matches.push(m);
             true
         });
@@ -317,7 +356,13 @@ impl PhraseAutomaton {
     }
 
     /// [`PhraseSearch::for_each_match_where`], reading `piece` bytes at a time.
-    fn for_each_match_where(&self, haystack: &[u8], piece: usize, offer: impl FnMut(PhraseMatch) -> bool) {
+    fn for_each_match_where(
+        &self,
+        haystack: &[u8],
+        piece: usize,
+        aside: Aside<'_>,
+        offer: impl FnMut(PhraseMatch) -> bool,
+    ) {
         let mut right_found = Vec::new();
         let occurrences = |span: Range<usize>, found: &mut Vec<PhraseMatch>| {
             let Some(text) = haystack.get(span.clone()) else { return };
@@ -331,7 +376,7 @@ impl PhraseAutomaton {
                 None => self.walk(text, span.start, self.start, found),
             }
         };
-        pick_by_pieces(haystack.len(), self.longest, piece, occurrences, offer);
+        pick_by_pieces(haystack.len(), self.longest, piece, occurrences, aside, offer);
     }
 
     /// Just past the first byte at or after `at` that no phrase contains, if that is before
@@ -534,6 +579,25 @@ mod tests {
         automaton.find(haystack.as_bytes()).iter().map(|m| (m.start, m.end, m.phrase)).collect()
     }
 
+    /// Every occurrence of the phrases from `first` on, the slow way, in the order the search
+    /// sets them aside: by start, the longest first, then by phrase.
+    fn every_occurrence(phrases: &[&str], text: &str, first: usize) -> Vec<(usize, usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut all = Vec::new();
+        for at in 0..bytes.len() {
+            for (index, phrase) in phrases.iter().enumerate().skip(first) {
+                let end = at + phrase.len();
+                if !phrase.is_empty()
+                    && bytes.get(at..end).is_some_and(|w| w.eq_ignore_ascii_case(phrase.as_bytes()))
+                {
+                    all.push((at, end, index));
+                }
+            }
+        }
+        all.sort_by_key(|&(start, end, index)| (start, std::cmp::Reverse(end), index));
+        all
+    }
+
     #[test]
     fn finds_what_the_library_finds() {
         let phrases =
@@ -665,7 +729,7 @@ mod tests {
             // Read in small pieces (walked whole) and in pieces long enough to be cut in two.
             for piece in [1, 40, 700] {
                 let mut found = Vec::new();
-                automaton.for_each_match_where(bytes, piece, |m| {
+                automaton.for_each_match_where(bytes, piece, Aside::none(), |m| {
                     found.push((m.start, m.end, m.phrase));
                     true
                 });
@@ -687,10 +751,38 @@ mod tests {
                         taken
                     };
                     match search {
-                        None => automaton.for_each_match_where(bytes, piece, offer),
+                        None => automaton.for_each_match_where(bytes, piece, Aside::none(), offer),
                         Some(search) => search.for_each_match_where(&text, offer),
                     }
                     assert_eq!(found, expected, "pieces of {piece}, {search:?}: {phrases:?} in {text:?}");
+                }
+            }
+            // The later half of the phrases set aside: the earlier half is offered as if it
+            // were searched alone, and every occurrence of the later half is set aside.
+            let first = phrases.len() / 2;
+            let expected = every_place_where(&phrases[..first], &text, decline);
+            let expected_aside = every_occurrence(&phrases, &text, first);
+            for piece in [1, 40, 700, PIECE] {
+                for search in [None, Some(&library)] {
+                    let (mut found, mut aside) = (Vec::new(), Vec::new());
+                    let offer = |m: PhraseMatch| {
+                        let taken = decline(m.start, m.end);
+                        if taken {
+                            found.push((m.start, m.end, m.phrase));
+                        }
+                        taken
+                    };
+                    let set_aside = Aside { first, found: Some(&mut aside) };
+                    match search {
+                        None => automaton.for_each_match_where(bytes, piece, set_aside, offer),
+                        Some(search) => search.for_each_match_setting_aside(&text, set_aside, offer),
+                    }
+                    let aside: Vec<_> = aside.iter().map(|m| (m.start, m.end, m.phrase)).collect();
+                    assert_eq!(found, expected, "aside, pieces of {piece}: {phrases:?} in {text:?}");
+                    assert_eq!(
+                        aside, expected_aside,
+                        "set aside, pieces of {piece}: {phrases:?} in {text:?}"
+                    );
                 }
             }
         }

@@ -178,13 +178,16 @@ pub fn subset_opener(sentence: &str) -> Option<Scope> {
     None
 }
 
-/// The other-event phrases of a rulebook, compiled once so each sentence is searched in one pass
-/// (case-insensitively, without lowering a copy of it).
+/// The other-event phrases of a rulebook searched in one sentence at a time: what the
+/// occurrences the cue pass lists for the whole text (`cues::Found::events`) are held to by the
+/// unit tests and the fuzzer.
+#[cfg(any(test, fuzzing))]
 #[derive(Debug, Clone)]
 pub struct EventPhrases {
     automaton: Option<super::phrases::PhraseSearch>,
 }
 
+#[cfg(any(test, fuzzing))]
 impl EventPhrases {
     /// Compiles the rulebook's `other-event-phrases`.
     pub fn new(rules: &ScopeRules) -> Result<EventPhrases, aho_corasick::BuildError> {
@@ -195,14 +198,29 @@ impl EventPhrases {
         let automaton = super::phrases::PhraseSearch::new(&phrases)?;
         Ok(EventPhrases { automaton: Some(automaton) })
     }
+
+    /// Every occurrence of a phrase in `sentence`, in the order [`event_trigger`] takes them.
+    pub fn occurrences(&self, sentence: &str) -> Vec<std::ops::Range<usize>> {
+        let mut all = Vec::new();
+        if let Some(automaton) = &self.automaton {
+            // Declining each occurrence has every one offered, in leftmost-longest order.
+            automaton.for_each_match_where(sentence, |m| {
+                all.push(m.start..m.end);
+                false
+            });
+        }
+        all
+    }
 }
 
-/// Where in `sentence` another event is introduced, with its label.
-pub fn event_trigger(sentence: &str, phrases: &EventPhrases) -> Option<(usize, Scope)> {
-    let mut best: Option<usize> = None;
-    if let Some(automaton) = &phrases.automaton {
-        best = first_event_phrase(sentence, automaton);
-    }
+/// Where in `sentence` another event is introduced, with its label. `phrases` are the
+/// occurrences of the rulebook's other-event phrases in the sentence, as byte ranges of it, by
+/// start and the longest first; the first that stands as words and names an event counts.
+pub fn event_trigger(
+    sentence: &str,
+    phrases: impl IntoIterator<Item = std::ops::Range<usize>>,
+) -> Option<(usize, Scope)> {
+    let mut best = phrases.into_iter().find(|m| names_an_event(sentence, m)).map(|m| m.start);
     if let Some(at) = indefinite_year(sentence) {
         best = Some(best.map_or(at, |b| b.min(at)));
     }
@@ -211,38 +229,31 @@ pub fn event_trigger(sentence: &str, phrases: &EventPhrases) -> Option<(usize, S
     Some((at, Scope { kind: ScopeKind::Event, label }))
 }
 
-/// Where the first other-event phrase of `sentence` that stands as words of its own starts.
+/// Whether the other-event phrase at `m` of `sentence` stands as words of its own and names
+/// another event.
 ///
 /// A phrase passed over hides nothing: "an earlier" at the end of "Japan earlier this year"
 /// starts inside a word, and "earlier this year", which starts within it, is found.
-fn first_event_phrase(sentence: &str, automaton: &super::phrases::PhraseSearch) -> Option<usize> {
-    let mut first = None;
-    automaton.for_each_match_where(sentence, |m| {
-        if first.is_some() || char_before(sentence, m.start).is_some_and(char::is_alphanumeric) {
-            return false;
-        }
-        let after_ok = char_at(sentence, m.end).is_none_or(|c| !c.is_alphanumeric());
-        // "a third of the town" is a fraction, not a third event.
-        let fraction = sentence
-            .get(m.end..)
-            .map(str::trim_start)
-            .and_then(|rest| rest.get(..3))
-            .is_some_and(|next| next.eq_ignore_ascii_case("of "));
-        // "a second term", "a third time": a repetition, not another event.
-        let repetition = sentence
-            .get(m.end..)
-            .and_then(|rest| rest.split_whitespace().next())
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
-            .is_some_and(|w| {
-                matches!(w.as_str(), "term" | "time" | "consecutive" | "straight" | "half" | "place")
-            });
-        let taken = after_ok && !fraction && !repetition;
-        if taken {
-            first = Some(m.start);
-        }
-        taken
-    });
-    first
+fn names_an_event(sentence: &str, m: &std::ops::Range<usize>) -> bool {
+    if char_before(sentence, m.start).is_some_and(char::is_alphanumeric)
+        || char_at(sentence, m.end).is_some_and(char::is_alphanumeric)
+    {
+        return false;
+    }
+    let rest = sentence.get(m.end..);
+    // "a third of the town" is a fraction, not a third event.
+    let fraction = rest
+        .map(str::trim_start)
+        .and_then(|rest| rest.get(..3))
+        .is_some_and(|next| next.eq_ignore_ascii_case("of "));
+    // "a second term", "a third time": a repetition, not another event.
+    let repetition = rest
+        .and_then(|rest| rest.split_whitespace().next())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+        .is_some_and(|w| {
+            matches!(w.as_str(), "term" | "time" | "consecutive" | "straight" | "half" | "place")
+        });
+    !fraction && !repetition
 }
 
 /// Position of "a 2025 …" / "an 1999 …": an indefinite article before a year names another event.
@@ -335,7 +346,7 @@ mod tests {
     fn event_triggers() {
         let r = rules();
         let phrases = EventPhrases::new(&r).expect("phrases compile");
-        let found = |s: &str| event_trigger(s, &phrases).map(|(at, scope)| (at, scope.label));
+        let found = |s: &str| event_trigger(s, phrases.occurrences(s)).map(|(at, scope)| (at, scope.label));
         assert_eq!(
             found("A 2025 cybercrime crackdown in Africa led to the arrest of 1,209 suspects."),
             Some((0, "a 2025 cybercrime crackdown".into()))
@@ -357,7 +368,7 @@ mod tests {
             ..rules()
         };
         let phrases = EventPhrases::new(&r).expect("phrases compile");
-        let found = |s: &str| event_trigger(s, &phrases).map(|(at, scope)| (at, scope.label));
+        let found = |s: &str| event_trigger(s, phrases.occurrences(s)).map(|(at, scope)| (at, scope.label));
         // "an earlier" matches at the end of "Japan" and is passed over; "earlier this year"
         // starts inside it and is still found.
         assert_eq!(

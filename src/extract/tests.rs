@@ -231,3 +231,36 @@ fn word_lists_in_tables_answer_as_the_lists_do() {
         assert_eq!(is_listed_ignoring_case(word, &list), expected, "{word:?}");
     }
 }
+
+#[test]
+fn the_cue_pass_lists_the_other_event_phrases_a_sentence_search_finds() {
+    let rules = Rulebook::default_rules().expect("default rules load");
+    let extractor = Extractor::new(&rules).expect("cues compile");
+    let tricky = [
+        "A second quake last year killed 40. Another storm, a third of the town, a SECOND term.",
+        "In Japan earlier this year, 50 died; unlast yearly, a year agone, the 20th century's worst.",
+        "Since records began\nthe year before\n\nan earlier flood, a prior one, a similar one, another.",
+        "Ça s'est passé à Japan earlier this year. a previous a prior a separate",
+    ];
+    // Not a comparison of empty lists: the texts hold the phrases, inside words too.
+    let occurrences: usize = tricky.iter().map(|text| extractor.cues.find(text).events.len()).sum();
+    assert_eq!(occurrences, 21);
+    for text in tricky {
+        // Every range between character boundaries, not only the sentences.
+        let cuts: Vec<usize> = (0..=text.len()).filter(|&k| text.is_char_boundary(k)).collect();
+        let ranges: Vec<Range<usize>> =
+            cuts.iter().flat_map(|&a| cuts.iter().filter(move |&&b| b >= a).map(move |&b| a..b)).collect();
+        assert_eq!(events_disagree(&extractor, text, &ranges), None, "{text:?}");
+    }
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut files = 0;
+    for set in std::fs::read_dir(examples).expect("examples") {
+        let Ok(entries) = std::fs::read_dir(set.expect("entry").path()) else { continue };
+        for entry in entries {
+            let Ok(text) = std::fs::read_to_string(entry.expect("entry").path()) else { continue };
+            assert_eq!(events_disagree(&extractor, &text, &[]), None);
+            files += 1;
+        }
+    }
+    assert!(files >= 10, "{files} example files read");
+}
