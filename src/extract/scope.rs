@@ -110,7 +110,7 @@ pub fn place_opener(sentence: &str, rules: &ScopeRules) -> Option<Scope> {
     if !["in", "across", "throughout", "within"].iter().any(|o| opener.eq_ignore_ascii_case(o)) {
         return None;
     }
-    let mut name: Vec<String> = Vec::new();
+    let mut name: Vec<&str> = Vec::new();
     let mut closed = false;
     // "In the upper valley alone, ...": "alone" marks a part of the area even without capitals.
     let marked_alone =
@@ -120,22 +120,22 @@ pub fn place_opener(sentence: &str, rules: &ScopeRules) -> Option<Scope> {
             Some(b) => (b, true),
             None => (word, false),
         };
-        let lower = bare.to_lowercase();
-        if lower == "alone" {
+        // These words have no "k" either: comparing ignoring ASCII case is exact (see above).
+        if bare.eq_ignore_ascii_case("alone") {
             closed = comma || !name.is_empty();
             break;
         }
         let is_name_word = is_capitalized(bare)
             && bare.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'));
-        let is_joiner = !name.is_empty() && PLACE_JOINERS.contains(&lower.as_str())
-            || (name.is_empty() && lower == "the");
+        let is_joiner = !name.is_empty() && PLACE_JOINERS.iter().any(|j| bare.eq_ignore_ascii_case(j))
+            || (name.is_empty() && bare.eq_ignore_ascii_case("the"));
         if is_name_word {
             if name.is_empty() && rules.not_places.contains(bare) {
                 return None;
             }
-            name.push(bare.to_string());
+            name.push(bare);
         } else if is_joiner || (marked_alone && bare.chars().all(char::is_alphabetic)) {
-            name.push(bare.to_string());
+            name.push(bare);
         } else {
             return None;
         }
