@@ -173,34 +173,60 @@ impl<'a> Iterator for Words<'a> {
             let here = self.offset;
             self.offset += piece.len();
             let raw = piece.trim_end();
-            if raw.is_empty() {
-                continue;
+            if let Some(found) = plain_word(raw, here).or_else(|| trimmed_word(raw, here)) {
+                return Some(found);
             }
-            let lead = raw.len() - raw.trim_start_matches(['"', '\u{201C}', '(', '\u{2018}', '\'']).len();
-            let core = raw.trim_start_matches(['"', '\u{201C}', '(', '\u{2018}', '\'']);
-            let trimmed =
-                core.trim_end_matches([',', ';', ':', '"', '\u{201D}', ')', '!', '?', '\u{2019}', '\'']);
-            let trimmed = trimmed
-                .strip_suffix('.')
-                .filter(|t| t.chars().count() > 1 && !t.ends_with(char::is_uppercase))
-                .unwrap_or(trimmed);
-            let trimmed =
-                trimmed.strip_suffix("'s").or_else(|| trimmed.strip_suffix("\u{2019}s")).unwrap_or(trimmed);
-            if trimmed.is_empty() {
-                continue;
-            }
-            let start = here + lead;
-            let trailing = raw.get(lead + trimmed.len()..).unwrap_or("");
-            return Some((Word { start, end: start + trimmed.len(), text: trimmed }, trailing));
         }
         None
     }
 }
 
+/// `raw` (a piece without its trailing spaces, at `here`) as a word when it is plain letters,
+/// as most are: nothing to trim from either end, and no "'s" to drop (a word that ends in a
+/// letter other than "s" cannot end in "'s"). `None` for any other piece, which
+/// [`trimmed_word`] reads.
+fn plain_word(raw: &str, here: usize) -> Option<(Word<'_>, &str)> {
+    let (&first, &last) = (raw.as_bytes().first()?, raw.as_bytes().last()?);
+    (first.is_ascii_alphabetic() && last.is_ascii_alphabetic() && last != b's')
+        .then_some((Word { start: here, end: here + raw.len(), text: raw }, ""))
+}
+
+/// `raw` (a piece without its trailing spaces, at `here`) as a word, trimmed of the punctuation
+/// around it, with what was trimmed from its end; `None` when nothing is left.
+fn trimmed_word(raw: &str, here: usize) -> Option<(Word<'_>, &str)> {
+    let lead = raw.len() - raw.trim_start_matches(['"', '\u{201C}', '(', '\u{2018}', '\'']).len();
+    let core = raw.trim_start_matches(['"', '\u{201C}', '(', '\u{2018}', '\'']);
+    let trimmed = core.trim_end_matches([',', ';', ':', '"', '\u{201D}', ')', '!', '?', '\u{2019}', '\'']);
+    let trimmed = trimmed
+        .strip_suffix('.')
+        .filter(|t| t.chars().count() > 1 && !t.ends_with(char::is_uppercase))
+        .unwrap_or(trimmed);
+    let trimmed = trimmed.strip_suffix("'s").or_else(|| trimmed.strip_suffix("\u{2019}s")).unwrap_or(trimmed);
+    if trimmed.is_empty() {
+        return None;
+    }
+    let start = here + lead;
+    let trailing = raw.get(lead + trimmed.len()..).unwrap_or("");
+    Some((Word { start, end: start + trimmed.len(), text: trimmed }, trailing))
+}
+
 fn is_name_word(word: &str) -> bool {
     is_capitalized(word)
-        && !NOT_NAME.contains(&word)
         && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'))
+        && !never_a_name(word)
+}
+
+/// Whether `word` is one of [`NOT_NAME`], as written: asked of every capitalised word near a
+/// title or a place cue, so looked up in a set rather than compared with each of the list.
+fn never_a_name(word: &str) -> bool {
+    static SET: std::sync::OnceLock<foldhash::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| NOT_NAME.iter().copied().collect()).contains(word)
+}
+
+/// Whether `word`, lowercased, is one of [`PARTICLES`].
+fn is_particle(word: &str) -> bool {
+    static TABLE: std::sync::OnceLock<crate::text::WordTable<()>> = std::sync::OnceLock::new();
+    super::is_in_table_ignoring_case(word, PARTICLES, &TABLE)
 }
 
 /// Reads a name starting at the first word of `words`; returns its byte range.
@@ -214,7 +240,7 @@ fn take_name<'a>(words: impl IntoIterator<Item = (Word<'a>, &'a str)>) -> Option
     let mut count = 0;
     let mut pending_particles = 0;
     for (word, trailing) in iter {
-        let particle = super::is_listed_ignoring_case(word.text, PARTICLES);
+        let particle = is_particle(word.text);
         if start.is_some() && particle && !is_capitalized(word.text) {
             pending_particles += 1;
             if pending_particles > 2 {
@@ -346,6 +372,47 @@ pub fn place_after(text: &str, sentence: Range<usize>, from: usize) -> Option<Ra
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plain_word_is_read_as_the_trimming_reads_it() {
+        let view = |found: Option<(Word<'_>, &str)>| {
+            found.map(|(w, t)| (w.start, w.end, w.text.to_string(), t.to_string()))
+        };
+        let pieces = [
+            "Stock",
+            "Stock's",
+            "Stocks",
+            "Stock\u{2019}s",
+            "U.S",
+            "U.S.",
+            "Ltd.",
+            "Jürgen",
+            "Urquiza,",
+            "(Mayor",
+            "said.",
+            "A",
+            "a",
+            "I",
+            "x'",
+            "'s",
+            "O'Neill",
+            "Smith-Jones",
+            "co-op",
+            "Q3",
+            "3rd",
+            "Ng\u{e9}",
+        ];
+        let mut plain = 0;
+        for raw in pieces {
+            if let Some(found) = plain_word(raw, 7) {
+                plain += 1;
+                assert_eq!(view(Some(found)), view(trimmed_word(raw, 7)), "{raw:?}");
+            }
+        }
+        // "Stock", "U.S", "Jürgen", "A", "a", "I", "O'Neill" and "co-op"; the rest need trimming or
+        // end in "s", a digit or a letter beyond ASCII.
+        assert_eq!(plain, 8);
+    }
 
     fn person(sentence: &str, title: &str) -> Option<String> {
         let at = sentence.find(title)?;
