@@ -86,7 +86,8 @@ pub(super) fn scan_dates_listed(
     reference: Option<PartialDate>,
     listed: Option<(&[u32], &[bool])>,
 ) -> Vec<DateMention> {
-    let mut found = Vec::new();
+    // A date every few hundred bytes of news text: room for most ranges' at once.
+    let mut found = Vec::with_capacity(within.len() / 512 + 2);
     scan_dates_while(text, within, reference, listed, |mention| {
         found.push(mention);
         true

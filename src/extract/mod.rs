@@ -213,6 +213,7 @@ impl Extractor {
             let figure_from = quantities.last().map_or(region.start, |q| q.end.max(region.start));
             let figure_places = lists.map(|s| s.figures.as_slice());
             let found = number::scan_quantities_listed(text, figure_from..figure_to, figure_places);
+            quantities.reserve(found.len());
             quantities.extend(found.into_iter().filter(|q| q.start < region.end));
         }
         let mut mentions: Vec<Mention> = Vec::with_capacity(dates.len() + quantities.len());

@@ -133,7 +133,12 @@ impl Starts {
         let end = range.end.min(bytes.len());
         let figures = &mut self.figures;
         figures.clear();
+        // A place for either scanner every thirty bytes or so of news text: room for most
+        // ranges' places at once.
+        let room = end.saturating_sub(range.start) / 24 + 8;
+        figures.reserve(room);
         let dates = &mut self.scratch;
+        dates.places.reserve(room);
         let table = class_table();
         let mut p = range.start;
         // A range that starts inside a word: the scanners read the rest of that word themselves.
@@ -327,6 +332,8 @@ impl DatePlaces {
     fn finish(&mut self, at: &mut Vec<u32>, ready: &mut Vec<bool>) {
         at.clear();
         ready.clear();
+        at.reserve(self.places.len());
+        ready.reserve(self.places.len());
         for place in self.places.drain(..) {
             if place.worth != Some(false) && place.in_reach != Some(false) {
                 at.push(place.at);
