@@ -125,10 +125,7 @@ impl LineIndex {
     /// Indexes `text` in one pass.
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        // Every line break starts a line: counted first (a fast byte search), so the list is
-        // made once at its size rather than regrown.
-        let mut starts = Vec::with_capacity(memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1);
-        starts.push(0);
+        let mut starts = vec![0];
         let mut checkpoints = Vec::new();
         let mut line_start = 0;
         // Line ends are found by a byte search; only a line longer than a checkpoint's span
