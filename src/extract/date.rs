@@ -22,6 +22,31 @@ use crate::text::WordTable;
 
 use crate::claim::{DateValue, PartialDate};
 
+/// A keyword packed as [`crate::text::letters_key`] packs the letters of the text: lowercase,
+/// first letter highest, zero-padded to 16 bytes. A word that is not 1 to 16 ASCII letters
+/// could never match a run of letters, and stops the build.
+const fn keyword_key(word: &str) -> u128 {
+    let mut rest = word.as_bytes();
+    let len = rest.len();
+    assert!(len >= 1 && len <= 16);
+    let mut key: u128 = 0;
+    while let [b, tail @ ..] = rest {
+        assert!(b.is_ascii_alphabetic());
+        key = (key << 8) | b.to_ascii_lowercase() as u128;
+        rest = tail;
+    }
+    key << (8 * (16 - len))
+}
+
+/// The keys of keywords for [`Scanner::keyword`], packed when the program is compiled, so that
+/// a keyword is found by comparing integers.
+macro_rules! kw {
+    ($($word:literal),+ $(,)?) => {{
+        const KEYS: &[u128] = &[$(keyword_key($word)),+];
+        KEYS
+    }};
+}
+
 /// How a mention depends on the article's date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relativity {
@@ -1292,7 +1317,7 @@ const SEASONS: &[(&str, u8, u8)] =
     &[("spring", 3, 5), ("summer", 6, 8), ("autumn", 9, 11), ("fall", 9, 11), ("winter", 12, 2)];
 
 /// Words that join the two ends of a range introduced by "from" or by nothing.
-const RANGE_WORDS: &[&str] = &["to", "through", "thru", "until", "till"];
+const RANGE_WORDS: &[u128] = kw!["to", "through", "thru", "until", "till"];
 
 /// Capitalized words that may stand right before a bare month or weekday without making it part
 /// of a name ("In May", "Since Friday"); any other capitalized word does ("Theresa May").
@@ -1424,6 +1449,9 @@ struct Scanner<'a> {
 struct LetterRun {
     at: usize,
     len: usize,
+    /// The letters lowercased and packed as [`keyword_key`] packs a keyword; zero for more
+    /// than 16 letters.
+    key: u128,
     /// Whether the run is a whole word in a sensible case ([`Scanner::word`], [`case_ok`]), once
     /// a keyword has matched it.
     keyword_shaped: Option<bool>,
@@ -1563,20 +1591,24 @@ impl<'a> Scanner<'a> {
         self.name(p, weekday_names(), false)
     }
 
-    /// A keyword in any sensible case.
-    fn keyword(&self, p: usize, words: &[&str]) -> Option<(&'a [u8], usize)> {
+    /// A keyword of `words` (made by [`kw!`]) in any sensible case.
+    fn keyword(&self, p: usize, words: &[u128]) -> Option<(&'a [u8], usize)> {
         let mut run = match self.last_run.get() {
             Some(run) if run.at == p => run,
             _ => {
                 let tail = self.bytes.get(p..)?;
-                let len = tail.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-                LetterRun { at: p, len, keyword_shaped: None }
+                let (key, len) = match crate::text::letters_key(tail, 16) {
+                    Some((key, len)) => (u128::from_be_bytes(key), len),
+                    // Longer than any keyword: no key matches zero.
+                    None => (0, crate::text::ascii_letters_at(tail, 0)),
+                };
+                LetterRun { at: p, len, key, keyword_shaped: None }
             }
         };
-        // Most calls find no keyword: the letters are held against the list first, and only a
-        // match has its bounds and case checked (once for the place).
+        // Most calls find no keyword: the letters' key is held against the list first, and only
+        // a match has its bounds and case checked (once for the place).
         let letters = self.bytes.get(p..p + run.len)?;
-        let listed = words.iter().any(|k| letters.eq_ignore_ascii_case(k.as_bytes()));
+        let listed = run.key != 0 && words.contains(&run.key);
         let shaped = listed
             && *run
                 .keyword_shaped
@@ -1586,12 +1618,12 @@ impl<'a> Scanner<'a> {
     }
 
     /// One keyword after one or more spaces; returns its end.
-    fn then(&self, p: usize, words: &[&str]) -> Option<usize> {
+    fn then(&self, p: usize, words: &[u128]) -> Option<usize> {
         self.keyword(self.ws(p)?, words).map(|(_, e)| e)
     }
 
     /// An optional keyword after spaces: its end, or `p`.
-    fn maybe(&self, p: usize, words: &[&str]) -> usize {
+    fn maybe(&self, p: usize, words: &[u128]) -> usize {
         self.then(p, words).unwrap_or(p)
     }
 
@@ -1674,7 +1706,7 @@ impl<'a> Scanner<'a> {
         let comma = self.ws_run(p).filter(|&c| self.bytes.get(c) == Some(&b','));
         let q = self.ws(comma.map_or(p, |c| c + 1))?;
         self.year(q).or_else(|| {
-            let (_, e) = self.keyword(q, &["of"])?;
+            let (_, e) = self.keyword(q, kw!["of"])?;
             self.year(self.ws(e)?)
         })
     }
@@ -1738,7 +1770,7 @@ impl<'a> Scanner<'a> {
     fn modifier(&self, p: usize) -> Option<(i64, usize)> {
         let (w, e) = self.keyword(
             p,
-            &["this", "current", "next", "coming", "upcoming", "following", "last", "past", "previous"],
+            kw!["this", "current", "next", "coming", "upcoming", "following", "last", "past", "previous"],
         )?;
         let by = match Lowered::of(w).as_slice() {
             b"this" | b"current" => 0,
@@ -1789,7 +1821,7 @@ impl<'a> Scanner<'a> {
         let (weekday, e) = self.weekday_loose(p)?;
         let q = if self.bytes.get(e) == Some(&b',') { e + 1 } else { e };
         let q = self.ws(q)?;
-        let core = match self.keyword(q, &["the"]) {
+        let core = match self.keyword(q, kw!["the"]) {
             Some((_, te)) => {
                 let (day, de) = self.any_day(self.ws(te)?)?;
                 Self::piece_of(de, None, None, Some(day))
@@ -1799,7 +1831,7 @@ impl<'a> Scanner<'a> {
         // A weekday goes with a day ("Monday 10"), never with a bare month or year.
         core.date.day?;
         // A bare digit day needs "the" ("Friday the 2nd"); "Monday 10 people" is no date.
-        (core.date.month.is_some() || self.keyword(q, &["the"]).is_some()).then_some(())?;
+        (core.date.month.is_some() || self.keyword(q, kw!["the"]).is_some()).then_some(())?;
         Some(Piece { weekday: Some(weekday), ..core })
     }
 
@@ -1958,7 +1990,7 @@ impl<'a> Scanner<'a> {
         let e = if self.bytes.get(e) == Some(&b'.') { e + 1 } else { e };
         let q = self.ws(e)?;
         self.month(q).or_else(|| {
-            let (_, of_end) = self.keyword(q, &["of"])?;
+            let (_, of_end) = self.keyword(q, kw!["of"])?;
             self.month(self.ws(of_end)?)
         })
     }
@@ -1966,7 +1998,7 @@ impl<'a> Scanner<'a> {
     /// "second of August", "twenty second of june 2017": a day in words needs "of" and a month.
     fn ordinal_first(&self, p: usize) -> Option<Piece> {
         let (day, e) = self.ordinal_day(p)?;
-        let of_end = self.then(e, &["of"])?;
+        let of_end = self.then(e, kw!["of"])?;
         let (month, me) = self.month(self.ws(of_end)?)?;
         Some(match self.year_after(me) {
             Some((y, ye)) => Self::piece_of(ye, Some(y), Some(month), Some(day)),
@@ -1987,7 +2019,7 @@ impl<'a> Scanner<'a> {
         } else {
             self.ws(e)
         };
-        let the = gap.and_then(|q| self.keyword(q, &["the"])).and_then(|(_, te)| self.ws(te));
+        let the = gap.and_then(|q| self.keyword(q, kw!["the"])).and_then(|(_, te)| self.ws(te));
         let day = gap.and_then(|q| self.day(q)).or_else(|| {
             let q = the.or(gap)?;
             let words = self.ordinal_day(q).filter(|&(_, de)| {
@@ -2021,15 +2053,15 @@ impl<'a> Scanner<'a> {
         if let Some(c) = self.next_char(q).filter(|&c| is_dash(c)) {
             return self.ws_run(q + c.len_utf8());
         }
-        let words: &[&str] = match opener {
-            Some(Opener::Between) => &["and", "through", "thru", "to", "until", "till"],
+        let words: &[u128] = match opener {
+            Some(Opener::Between) => kw!["and", "through", "thru", "to", "until", "till"],
             _ => RANGE_WORDS,
         };
         let (_, e) = self.keyword(self.ws(p)?, words)?;
         let q = self.ws(e)?;
         // "through the 19th"
         Some(
-            self.keyword(q, &["the"])
+            self.keyword(q, kw!["the"])
                 .and_then(|(_, te)| self.ws(te).filter(|&r| self.digit_at(r)))
                 .unwrap_or(q),
         )
@@ -2099,7 +2131,7 @@ impl<'a> Scanner<'a> {
 
     /// [`Scanner::mention_at`], trying every form.
     fn mention_by_every_form(&self, p: usize) -> Result<DateMention, usize> {
-        if let Some((w, e)) = self.keyword(p, &["from", "between"]) {
+        if let Some((w, e)) = self.keyword(p, kw!["from", "between"]) {
             let opener = if w.eq_ignore_ascii_case(b"from") { Opener::From } else { Opener::Between };
             let left = self.ws(e).and_then(|q| self.piece(q, true));
             let range = left.and_then(|l| Some((l, self.range_rest(l, Some(opener))?)));
@@ -2169,7 +2201,7 @@ impl<'a> Scanner<'a> {
 
     /// "on 15", "for the 27th", "on the second!": a bare day after "on" or "for", ending a clause.
     fn bare_day(&self, p: usize) -> Option<DateMention> {
-        let (q, lead) = match self.keyword(p, &["the"]) {
+        let (q, lead) = match self.keyword(p, kw!["the"]) {
             Some((_, te)) => (self.ws(te)?, self.word_before(p)?),
             None => (p, self.word_before(p)?),
         };
@@ -2219,7 +2251,7 @@ impl<'a> Scanner<'a> {
 
     fn rel_day(&self, p: usize, now: bool) -> Option<(Resolved, usize, Option<u8>)> {
         if let Some((w, e)) =
-            self.keyword(p, &["today", "tomorrow", "tmrw", "yesterday", "now", "tonight", "the", "day"])
+            self.keyword(p, kw!["today", "tomorrow", "tmrw", "yesterday", "now", "tonight", "the", "day"])
         {
             let lowered = Lowered::of(w);
             let lower = lowered.as_slice();
@@ -2234,19 +2266,20 @@ impl<'a> Scanner<'a> {
                 return Some((self.resolve(|r| single_day(r + offset))?, e, None));
             }
             // "(the) day before yesterday", "(the) day after tomorrow"
-            let day_end = if lower == b"day" { Some(e) } else { self.then(e, &["day"]) };
+            let day_end = if lower == b"day" { Some(e) } else { self.then(e, kw!["day"]) };
             if let Some(de) = day_end {
-                if let Some(be) = self.then(de, &["before"]).and_then(|b| self.then(b, &["yesterday"])) {
+                if let Some(be) = self.then(de, kw!["before"]).and_then(|b| self.then(b, kw!["yesterday"])) {
                     return Some((self.resolve(|r| single_day(r - 2))?, be, None));
                 }
-                if let Some(ae) = self.then(de, &["after"]).and_then(|a| self.then(a, &["tomorrow", "tmrw"]))
+                if let Some(ae) =
+                    self.then(de, kw!["after"]).and_then(|a| self.then(a, kw!["tomorrow", "tmrw"]))
                 {
                     return Some((self.resolve(|r| single_day(r + 2))?, ae, None));
                 }
             }
             if lower == b"the" {
                 let q = self.ws(e)?;
-                if let Some(de) = self.keyword(q, &["next"]).and_then(|(_, ne)| self.then(ne, &["day"])) {
+                if let Some(de) = self.keyword(q, kw!["next"]).and_then(|(_, ne)| self.then(ne, kw!["day"])) {
                     return Some((None, de, None));
                 }
                 if self.digit_at(q) {
@@ -2257,8 +2290,8 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // "the next day" is read in the story, not against the article: found, never resolved.
-        if let Some((_, e)) = self.keyword(p, &["next"]) {
-            if let Some(de) = self.then(e, &["day"]) {
+        if let Some((_, e)) = self.keyword(p, kw!["next"]) {
+            if let Some(de) = self.then(e, kw!["day"]) {
                 return Some((None, de, None));
             }
         }
@@ -2280,7 +2313,7 @@ impl<'a> Scanner<'a> {
             // "this week friday", "next week on friday"
             let (unit, ue) = self.unit(q)?;
             (unit == Unit::Week && !self.bytes.get(q..ue).is_some_and(|w| w.ends_with(b"s"))).then_some(())?;
-            let wq = self.maybe(ue, &["on"]);
+            let wq = self.maybe(ue, kw!["on"]);
             let (weekday, we) = self.weekday(self.ws(wq)?)?;
             let value = self.resolve(|r| single_day(r - weekday_number(r) + 7 * by + i64::from(weekday)))?;
             return Some((value, we, Some(weekday)));
@@ -2301,7 +2334,7 @@ impl<'a> Scanner<'a> {
         {
             let (day, e) = self.day(p)?;
             let q = self.ws(e)?;
-            let (q, linked) = match self.keyword(q, &["of", "in"]) {
+            let (q, linked) = match self.keyword(q, kw!["of", "in"]) {
                 Some((_, oe)) => (self.ws(oe)?, true),
                 None => (q, false),
             };
@@ -2360,12 +2393,12 @@ impl<'a> Scanner<'a> {
         }
         let (weekday, e) = self.weekday(p)?;
         let with_week = self.ws(e).and_then(|q| {
-            let q = match self.keyword(q, &["of"]) {
+            let q = match self.keyword(q, kw!["of"]) {
                 Some((_, oe)) => self.ws(oe)?,
                 None => q,
             };
             let (by, me) = self.modifier(q)?;
-            let ue = self.then(me, &["week"])?;
+            let ue = self.then(me, kw!["week"])?;
             Some((by, ue))
         });
         if let Some((by, we)) = with_week {
@@ -2414,21 +2447,21 @@ impl<'a> Scanner<'a> {
             }
         }
         let r = self.ws(we)?;
-        let (w, ae) = self.keyword(r, &["ago", "from", "after", "before", "later", "hence"])?;
+        let (w, ae) = self.keyword(r, kw!["ago", "from", "after", "before", "later", "hence"])?;
         let (anchor, end) = match Lowered::of(w).as_slice() {
             b"ago" => (Some((-1, 0)), ae),
             b"later" => (None, ae),
             b"hence" => (Some((1, 0)), ae),
             b"from" => {
-                let (w2, e2) = self.keyword(self.ws(ae)?, &["now", "today", "tomorrow"])?;
+                let (w2, e2) = self.keyword(self.ws(ae)?, kw!["now", "today", "tomorrow"])?;
                 (Some((1, i64::from(w2.eq_ignore_ascii_case(b"tomorrow")))), e2)
             }
             b"after" => {
-                let (w2, e2) = self.keyword(self.ws(ae)?, &["today", "tomorrow"])?;
+                let (w2, e2) = self.keyword(self.ws(ae)?, kw!["today", "tomorrow"])?;
                 (Some((1, i64::from(w2.eq_ignore_ascii_case(b"tomorrow")))), e2)
             }
             _ => {
-                let (w2, e2) = self.keyword(self.ws(ae)?, &["today", "yesterday"])?;
+                let (w2, e2) = self.keyword(self.ws(ae)?, kw!["today", "yesterday"])?;
                 (Some((-1, -i64::from(w2.eq_ignore_ascii_case(b"yesterday")))), e2)
             }
         };
@@ -2462,7 +2495,7 @@ impl<'a> Scanner<'a> {
 
     /// "first Friday of July", "third tuesday", "last Monday in this month" (after "the" or not).
     fn nth_weekday_at(&self, p: usize) -> Option<(Resolved, usize, Option<u8>)> {
-        let (w, e) = self.keyword(p, &["first", "second", "third", "fourth", "fifth", "last"])?;
+        let (w, e) = self.keyword(p, kw!["first", "second", "third", "fourth", "fifth", "last"])?;
         let nth = match Lowered::of(w).as_slice() {
             b"first" => 1,
             b"second" => 2,
@@ -2472,13 +2505,13 @@ impl<'a> Scanner<'a> {
             _ => 0,
         };
         let (weekday, we) = self.weekday(self.ws(e)?)?;
-        let month = self.then(we, &["of", "in"]).and_then(|oe| {
+        let month = self.then(we, kw!["of", "in"]).and_then(|oe| {
             let q = self.ws(oe)?;
             if let Some((m, me)) = self.month(q) {
                 return Some((Ok(m), me));
             }
             let (by, me) = self.modifier(q)?;
-            let ue = self.then(me, &["month"])?;
+            let ue = self.then(me, kw!["month"])?;
             Some((Err(by), ue))
         });
         let (which, end) = month.unwrap_or((Err(0), we));
@@ -2532,7 +2565,7 @@ impl<'a> Scanner<'a> {
 
     /// "the 1970s", "the 1970's", "the '40s" (a decade, both ends inclusive: 1970 to 1979).
     fn decade(&self, p: usize) -> Option<(Resolved, usize, Rel)> {
-        let (_, te) = self.keyword(p, &["the"])?;
+        let (_, te) = self.keyword(p, kw!["the"])?;
         let q = self.ws(te)?;
         let apostrophe = self.bytes.get(q) == Some(&b'\'');
         let (v, e, n) = self.digits(if apostrophe { q + 1 } else { q })?;
@@ -2554,8 +2587,8 @@ impl<'a> Scanner<'a> {
 
     /// "the weekend": the latest weekend on or before the article date.
     fn the_weekend(&self, p: usize) -> Option<(Resolved, usize, Rel)> {
-        let (_, te) = self.keyword(p, &["the"])?;
-        let we = self.then(te, &["weekend"])?;
+        let (_, te) = self.keyword(p, kw!["the"])?;
+        let we = self.then(te, kw!["weekend"])?;
         let value = self.resolve(|r| {
             let wd = weekday_number(r);
             let saturday = if wd >= 5 { r - (wd - 5) } else { r - wd - 2 };
@@ -2587,12 +2620,12 @@ impl<'a> Scanner<'a> {
 
     /// "the month of May", "month of Jan".
     fn month_of(&self, p: usize) -> Option<(Resolved, usize, Rel)> {
-        let q = match self.keyword(p, &["the"]) {
+        let q = match self.keyword(p, kw!["the"]) {
             Some((_, e)) => self.ws(e)?,
             None => p,
         };
-        let (_, me) = self.keyword(q, &["month"])?;
-        let oe = self.then(me, &["of"])?;
+        let (_, me) = self.keyword(q, kw!["month"])?;
+        let oe = self.then(me, kw!["of"])?;
         let (month, e) = self.month(self.ws(oe)?)?;
         let value = DateValue::Single(PartialDate { year: None, month: Some(month), day: None });
         Some((Some(value), e, Rel::Abs))
@@ -2613,14 +2646,14 @@ impl<'a> Scanner<'a> {
         if let Some(found) = self.season_value(q, Some(by)) {
             return Some(found);
         }
-        if let Some((_, we)) = self.keyword(q, &["weekend"]) {
+        if let Some((_, we)) = self.keyword(q, kw!["weekend"]) {
             let value = self.resolve(|r| {
                 let monday = r - weekday_number(r) + 7 * by;
                 day_range(monday + 5, monday + 6)
             })?;
             return Some((value, we, Rel::Known));
         }
-        if let Some((vague, ve)) = self.keyword(q, &["few", "several"]) {
+        if let Some((vague, ve)) = self.keyword(q, kw!["few", "several"]) {
             let _ = vague;
             let (_, ue) = self.unit(self.ws(ve)?)?;
             return Some((None, ue, Rel::Unknown));
@@ -2657,12 +2690,12 @@ impl<'a> Scanner<'a> {
     /// " between Wednesday and Friday", " from Wednesday to Friday", " Friday through Sunday".
     fn weekday_span(&self, p: usize) -> Option<(u8, u8, usize)> {
         let q = self.ws(p)?;
-        let (opener, q) = match self.keyword(q, &["between", "from"]) {
+        let (opener, q) = match self.keyword(q, kw!["between", "from"]) {
             Some((w, e)) => (Some(w.eq_ignore_ascii_case(b"between")), self.ws(e)?),
             None => (None, q),
         };
         let (a, ae) = self.weekday(q)?;
-        let words: &[&str] = if opener == Some(true) { &["and"] } else { RANGE_WORDS };
+        let words: &[u128] = if opener == Some(true) { kw!["and"] } else { RANGE_WORDS };
         let se = self.then(ae, words)?;
         let (b, be) = self.weekday(self.ws(se)?)?;
         (a < b).then_some((a, b, be))
@@ -2672,7 +2705,7 @@ impl<'a> Scanner<'a> {
     fn month_with_year_word(&self, p: usize) -> Option<(Resolved, usize, Rel)> {
         let (month, me) = self.month(p)?;
         let (by, be) = self.modifier(self.ws(me)?)?;
-        let ye = self.then(be, &["year"])?;
+        let ye = self.then(be, kw!["year"])?;
         let value = self
             .resolve(|r| Some(month_value(civil(r)?.year?.checked_add(i32::try_from(by).ok()?)?, month)))?;
         Some((value, ye, Rel::Known))
@@ -2680,9 +2713,9 @@ impl<'a> Scanner<'a> {
 
     /// "rest of the week", "rest of my week", "rest current week", "rest of the year".
     fn rest_of(&self, p: usize) -> Option<(Resolved, usize, Rel)> {
-        let (_, e) = self.keyword(p, &["rest"])?;
-        let e = self.maybe(e, &["of"]);
-        let e = self.maybe(e, &["the", "my", "this", "current"]);
+        let (_, e) = self.keyword(p, kw!["rest"])?;
+        let e = self.maybe(e, kw!["of"]);
+        let e = self.maybe(e, kw!["the", "my", "this", "current"]);
         let (unit, ue) = self.unit(self.ws(e)?)?;
         (unit != Unit::Day).then_some(())?;
         let value = self.resolve(|r| day_range(r, period_of(r, unit, 0)?.1))?;
@@ -2692,14 +2725,14 @@ impl<'a> Scanner<'a> {
     /// "early next week", "later this month", "late last year", "year to date": a part of a
     /// period (early: its first half; late and later: its second half).
     fn part_of(&self, p: usize) -> Option<(Resolved, usize, Rel)> {
-        if let Some((_, e)) = self.keyword(p, &["year"]) {
-            let te = self.then(e, &["to"])?;
-            let de = self.then(te, &["date"])?;
+        if let Some((_, e)) = self.keyword(p, kw!["year"]) {
+            let te = self.then(e, kw!["to"])?;
+            let de = self.then(te, kw!["date"])?;
             let value = self.resolve(|r| day_range(period_of(r, Unit::Year, 0)?.0, r))?;
             return Some((value, de, Rel::Known));
         }
         // part: 0 = first half, 1 = middle third, 2 = second half
-        let (part, e) = if let Some((w, e)) = self.keyword(p, &["early", "late", "later", "mid"]) {
+        let (part, e) = if let Some((w, e)) = self.keyword(p, kw!["early", "late", "later", "mid"]) {
             (
                 match Lowered::of(w).as_slice() {
                     b"early" => 0,
@@ -2709,8 +2742,8 @@ impl<'a> Scanner<'a> {
                 e,
             )
         } else {
-            let (w, e) = self.keyword(p, &["beginning", "start", "end"])?;
-            let oe = self.then(e, &["of"])?;
+            let (w, e) = self.keyword(p, kw!["beginning", "start", "end"])?;
+            let oe = self.then(e, kw!["of"])?;
             (if w.eq_ignore_ascii_case(b"end") { 2 } else { 0 }, oe)
         };
         let q = self.ws(e)?;
@@ -2765,29 +2798,29 @@ impl<'a> Scanner<'a> {
         }
         // "2016 the third quarter"
         if let Some((y, ye)) = self.year(p) {
-            let te = self.then(ye, &["the"])?;
+            let te = self.then(ye, kw!["the"])?;
             let (q, qe) = self.quarter_words(self.ws(te)?)?;
             return Some(self.quarter_value(q, Some(y), None, qe));
         }
         // "next year's third-quarter"
         if let Some((by, e)) = self.modifier(p) {
-            let (_, ye) = self.keyword(self.ws(e)?, &["year"])?;
+            let (_, ye) = self.keyword(self.ws(e)?, kw!["year"])?;
             (self.bytes.get(ye..ye + 2) == Some(b"'s")).then_some(())?;
             let (q, qe) = self.quarter_words(self.ws(ye + 2)?)?;
             return Some(self.quarter_value(q, None, Some(by), qe));
         }
-        let q0 = match self.keyword(p, &["the"]) {
+        let q0 = match self.keyword(p, kw!["the"]) {
             Some((_, e)) => self.ws(e)?,
             None => p,
         };
         let (q, qe) = self.quarter_words(q0)?;
-        if let Some(oe) = self.then(qe, &["of"]) {
+        if let Some(oe) = self.then(qe, kw!["of"]) {
             if let Some((y, ye)) = self.ws(oe).and_then(|s| self.year(s)) {
                 return Some(self.quarter_value(q, Some(y), None, ye));
             }
         }
         if let Some((by, me)) = self.ws(qe).and_then(|s| self.modifier(s)) {
-            if let Some(ye) = self.then(me, &["year"]) {
+            if let Some(ye) = self.then(me, kw!["year"]) {
                 return Some(self.quarter_value(q, None, Some(by), ye));
             }
         }
@@ -2806,12 +2839,12 @@ impl<'a> Scanner<'a> {
 
     /// "third quarter", "third- quarter", "fourth-quarter".
     fn quarter_words(&self, p: usize) -> Option<(u8, usize)> {
-        let (w, e) = self.keyword(p, &["first", "second", "third", "fourth", "last"])?;
+        let (w, e) = self.keyword(p, kw!["first", "second", "third", "fourth", "last"])?;
         let q = match self.bytes.get(e) {
             Some(b'-') => self.ws_run(e + 1)?,
             _ => self.ws(e)?,
         };
-        let (_, qe) = self.keyword(q, &["quarter"])?;
+        let (_, qe) = self.keyword(q, kw!["quarter"])?;
         let n = match Lowered::of(w).as_slice() {
             b"first" => 1,
             b"second" => 2,
@@ -2838,7 +2871,7 @@ impl<'a> Scanner<'a> {
 
     /// "summer 2016", "summer of 2016", "the summer", after "this"/"next"/"last" via `by`.
     fn season(&self, p: usize) -> Option<(Resolved, usize, Rel)> {
-        let q = match self.keyword(p, &["the"]) {
+        let q = match self.keyword(p, kw!["the"]) {
             Some((_, e)) => self.ws(e)?,
             None => p,
         };
@@ -2860,7 +2893,7 @@ impl<'a> Scanner<'a> {
             })?;
             return Some((value, e, Rel::Known));
         }
-        let year = self.ws(self.maybe(e, &["of"])).and_then(|q| self.year(q));
+        let year = self.ws(self.maybe(e, kw!["of"])).and_then(|q| self.year(q));
         Some(match year {
             Some((y, ye)) => (Some(month_range((Some(y), a), (Some(y + next_year), b))), ye, Rel::Abs),
             // "the fall" is more often a fall than autumn
@@ -2878,11 +2911,11 @@ impl<'a> Scanner<'a> {
             let date = self.core(self.ws(p + 3)?)?;
             return self.week_from(date, true);
         }
-        let q = match self.keyword(p, &["the"]) {
+        let q = match self.keyword(p, kw!["the"]) {
             Some((_, e)) => self.ws(e)?,
             None => p,
         };
-        if let Some((_, we)) = self.keyword(q, &["week"]) {
+        if let Some((_, we)) = self.keyword(q, kw!["week"]) {
             // "week 10"
             if let Some((n, ne, count)) = self.ws(we).and_then(|s| self.digits(s)) {
                 (q == p && count <= 2 && (1..=53).contains(&n) && self.at_word_end(ne)).then_some(())?;
@@ -2894,14 +2927,14 @@ impl<'a> Scanner<'a> {
                 return Some((value, ne, Rel::Known));
             }
             let s = self.ws(we)?;
-            if let Some((_, ce)) = self.keyword(s, &["commencing", "starting", "beginning"]) {
-                let ce = self.maybe(ce, &["on"]);
+            if let Some((_, ce)) = self.keyword(s, kw!["commencing", "starting", "beginning"]) {
+                let ce = self.maybe(ce, kw!["on"]);
                 let date = self.core(self.ws(ce)?)?;
                 return self.week_from(date, true);
             }
-            let oe = self.then(we, &["of"])?;
+            let oe = self.then(we, kw!["of"])?;
             let dq = self.ws(oe)?;
-            if let Some((_, te)) = self.keyword(dq, &["the"]) {
+            if let Some((_, te)) = self.keyword(dq, kw!["the"]) {
                 // "the week of the 18th": which month is not said.
                 let (_, de) = self.day(self.ws(te)?)?;
                 return Some((None, de, Rel::Unknown));
@@ -2912,7 +2945,7 @@ impl<'a> Scanner<'a> {
         }
         // "the third week of ...", "the last week of july"
         (q != p).then_some(())?;
-        let (w, e) = self.keyword(q, &["first", "second", "third", "fourth", "fifth", "last"])?;
+        let (w, e) = self.keyword(q, kw!["first", "second", "third", "fourth", "fifth", "last"])?;
         let nth: i64 = match Lowered::of(w).as_slice() {
             b"first" => 1,
             b"second" => 2,
@@ -2921,9 +2954,9 @@ impl<'a> Scanner<'a> {
             b"fifth" => 5,
             _ => 0,
         };
-        let we = self.then(e, &["week"])?;
+        let we = self.then(e, kw!["week"])?;
         let s = self.ws(we)?;
-        let (s, of) = match self.keyword(s, &["of"]) {
+        let (s, of) = match self.keyword(s, kw!["of"]) {
             Some((_, oe)) => (self.ws(oe)?, true),
             None => (s, false),
         };
@@ -3045,6 +3078,25 @@ fn combine(mut a: PartialDate, mut b: PartialDate, has_opener: bool) -> Option<D
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_keyword_is_packed_as_the_letters_of_the_text_are() {
+        for (text, word) in [
+            ("Between 5", "between"),
+            ("a", "a"),
+            ("TODAY.", "today"),
+            ("counterrevolution!", "counterrevolution"),
+        ] {
+            let packed =
+                crate::text::letters_key(text.as_bytes(), 16).map(|(key, _)| u128::from_be_bytes(key));
+            if word.len() <= 16 {
+                assert_eq!(packed, Some(keyword_key(word)), "{text:?}");
+            } else {
+                assert_eq!(packed, None, "{text:?}");
+            }
+        }
+        assert_eq!(keyword_key("internationalism"), crate::text::packed(b"internationalism").unwrap());
+    }
 
     /// The words inside the string literals of this file's code, lowercase, from the code before
     /// the tests and outside comments, leaving out the word lists themselves.
