@@ -89,7 +89,7 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
 /// [`squash`] as a shared string, as every claim of a sentence keeps it: a sentence squashed
 /// already (most are) is copied once, straight into the shared string.
 pub fn squash_shared(text: &str) -> std::sync::Arc<str> {
-    if text.is_ascii() && is_squashed_ascii(text.as_bytes()) {
+    if is_squashed_ascii(text.as_bytes()) {
         text.into()
     } else {
         squash(text).into()
@@ -101,9 +101,9 @@ fn is_ascii_space(b: &u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
-/// Whether ASCII `bytes` are squashed already: single spaces between words, none at the ends
-/// (and not empty). Every sentence with a claim is asked this, so the middle is tested eight
-/// bytes at a time.
+/// Whether `bytes` are ASCII and squashed already: single spaces between words, none at the
+/// ends (and not empty). Every sentence with a claim is asked this, so the middle is tested
+/// eight bytes at a time.
 fn is_squashed_ascii(bytes: &[u8]) -> bool {
     const ONES: u64 = u64::MAX / 0xFF;
     const HIGH: u64 = ONES * 0x80;
@@ -124,14 +124,15 @@ fn is_squashed_ascii(bytes: &[u8]) -> bool {
         let control = (low7 + ONES * (0x80 - 0x09)) & !(low7 + ONES * (0x80 - 0x0E)) & !x & HIGH;
         let y = x ^ (ONES * u64::from(b' '));
         let spaces = !(((y & !HIGH) + !HIGH) | y | !HIGH);
-        if control != 0 || spaces & (spaces >> 8) != 0 || (after_space && spaces & 0x80 != 0) {
+        if x & HIGH != 0 || control != 0 || spaces & (spaces >> 8) != 0 || (after_space && spaces & 0x80 != 0)
+        {
             return false;
         }
         after_space = spaces >> 63 != 0;
     }
     for b in blocks.remainder() {
         let space = is_ascii_space(b);
-        if space && (after_space || *b != b' ') {
+        if !b.is_ascii() || space && (after_space || *b != b' ') {
             return false;
         }
         after_space = space;
@@ -341,18 +342,21 @@ mod tests {
             let mut after_space = true;
             for b in bytes {
                 let space = is_ascii_space(b);
-                if space && (after_space || *b != b' ') {
+                if !b.is_ascii() || space && (after_space || *b != b' ') {
                     return false;
                 }
                 after_space = space;
             }
             !after_space
         }
-        // Every whitespace byte and a few others at every place of texts that cross the
-        // eight-byte blocks, next to a space and not.
+        // Every whitespace byte and a few others (bytes beyond ASCII too) at every place of
+        // texts that cross the eight-byte blocks, next to a space and not.
         for len in [0usize, 1, 2, 7, 8, 9, 15, 16, 17, 25] {
             for at in 0..len {
-                for b in [b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', 0x08, 0x0E, 0x1F, 0x21, b'a', 0x7F] {
+                for b in [
+                    b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', 0x08, 0x0E, 0x1F, 0x21, b'a', 0x7F, 0x80, 0xA0,
+                    0xFF,
+                ] {
                     for spaced in [None, Some(at.saturating_sub(1)), Some(at + 1)] {
                         let mut bytes = vec![b'x'; len];
                         if let Some(slot) = spaced.and_then(|k| bytes.get_mut(k)) {

@@ -159,6 +159,10 @@ pub fn place_opener(sentence: &str, rules: &ScopeRules) -> Option<Scope> {
 /// Scope of a sentence that opens on a part of what was counted: "Of the injured, 9 remain in
 /// critical condition", "Among them, 40 were children". Its figures are not the totals.
 pub fn subset_opener(sentence: &str) -> Option<Scope> {
+    // Asked of every sentence with a claim, and few open with either word: one byte tells.
+    if !matches!(sentence.trim_start().as_bytes().first(), Some(b'o' | b'O' | b'a' | b'A')) {
+        return None;
+    }
     let mut words = sentence.split_whitespace();
     let first = words.next()?;
     // Asked of every sentence with a claim; lowercased only when it opens one.
