@@ -4,9 +4,10 @@
 //! [`date`]), which visit only the places one reading of each word lists for them (`starts`);
 //! the cue phrases of every field, and the phrases that name another event, are found together
 //! in one automaton pass ([`cues`]). Each figure then takes the field whose cue stands nearest
-//! to it in its sentence, preferring the noun right after it ("3,744 arrests") over words before it. People are read
-//! next to their title, places after their cue phrase. Every claim gets a scope ([`scope`]) and
-//! keeps its exact span, mapped back to the original file by the source.
+//! to it in its sentence, preferring the noun right after it ("3,744 arrests") over words
+//! before it. People are read next to their title, places after their cue phrase. Every claim
+//! gets a scope ([`scope`]) and keeps its exact span, mapped back to the original file by the
+//! source.
 
 pub mod cues;
 pub mod date;
