@@ -406,26 +406,33 @@ pub fn run_to(
             let mut stream = report::ClaimStream::new(config.format);
             // Without a stream the claims become table rows on the workers, gathered here.
             let mut rows = report::ClaimRows::default();
-            let mut text = stream.as_ref().map_or(Vec::new(), |s| s.start().as_bytes().to_vec());
+            // The opening waits for the first batch: a run that fails before reading anything
+            // writes nothing.
+            let mut opening = stream.as_ref().map(report::ClaimStream::start);
             let renderer = report::ClaimStream::new(config.format);
             let render = renderer.as_ref().map_or(Render::Rows, Render::Stream);
             let listed = read_sources(&with_roles, config, &extractor, progress, render, false, |batch| {
+                if let Some(opening) = opening.take() {
+                    out.write_all(opening.as_bytes()).map_err(Error::Output)?;
+                }
                 for one in batch {
                     infos.push(SourceInfo { path: one.source.path, role: one.source.role });
                     warnings.extend(one.warnings);
+                    // Each source's claims go straight to the output, which buffers them: no
+                    // copy of the whole batch is made first.
                     match stream.as_mut() {
-                        Some(stream) => stream.push(&mut text, &one.rendered, one.claim_count),
+                        Some(stream) => {
+                            stream.push(out, &one.rendered, one.claim_count).map_err(Error::Output)?;
+                        }
                         None => rows.append(one.rows.unwrap_or_default()),
                     }
-                }
-                if stream.is_some() {
-                    out.write_all(&text).map_err(Error::Output)?;
-                    text.clear();
                 }
                 Ok(())
             })?;
             match &stream {
-                Some(stream) => out.write_all(stream.finish().as_bytes()),
+                Some(stream) => out
+                    .write_all(opening.unwrap_or_default().as_bytes())
+                    .and_then(|()| out.write_all(stream.finish().as_bytes())),
                 None => rows.write_to(out, infos.len()),
             }
             .map_err(Error::Output)?;

@@ -40,7 +40,8 @@ pub(super) enum Layout {
 /// Appends `claim` from the source at `path` as one JSON object (no line break after it).
 #[cfg(test)]
 pub(super) fn claim_into(out: &mut Vec<u8>, claim: &Claim, path: &str, layout: Layout) {
-    claim_with(out, claim, path, &ClaimLeads::new(layout));
+    let leads = ClaimLeads::new(layout);
+    claim_with(out, claim, &leads.head(path), &leads);
 }
 
 /// The bytes that lead each entry of a claim in one layout and at one depth (comma, line break,
@@ -137,6 +138,19 @@ impl ValueLeads {
     }
 }
 
+impl ClaimLeads {
+    /// What every claim of the source at `path` begins with, up to the value of its field:
+    /// the opening, the source's path and the field's key. Made once per source, where
+    /// escaping the path again for each claim read it once per claim.
+    pub(super) fn head(&self, path: &str) -> Vec<u8> {
+        let mut head = Vec::with_capacity(self.source.len() + path.len() + 2 + self.field.len());
+        head.extend_from_slice(&self.source);
+        escape_into(&mut head, path);
+        head.extend_from_slice(&self.field);
+        head
+    }
+}
+
 /// What [`Object`] writes before the value of `key` at `depth`: the opening brace too when the
 /// entry is the object's `first`.
 fn lead(layout: Layout, depth: usize, first: bool, key: &str) -> Vec<u8> {
@@ -157,12 +171,10 @@ fn close_of(layout: Layout, depth: usize) -> Vec<u8> {
     out
 }
 
-/// Appends `claim` from the source at `path` as one JSON object laid out by `leads` (no line
-/// break after it).
-pub(super) fn claim_with(out: &mut Vec<u8>, claim: &Claim, path: &str, leads: &ClaimLeads) {
-    out.extend_from_slice(&leads.source);
-    escape_into(out, path);
-    out.extend_from_slice(&leads.field);
+/// Appends `claim` as one JSON object laid out by `leads` (no line break after it); `head` is
+/// [`ClaimLeads::head`] of its source's path.
+pub(super) fn claim_with(out: &mut Vec<u8>, claim: &Claim, head: &[u8], leads: &ClaimLeads) {
+    out.extend_from_slice(head);
     optional_string(out, claim.field.as_deref());
     out.extend_from_slice(&leads.kind);
     escape_into(out, claim.kind.as_str());

@@ -163,18 +163,18 @@ pub fn claims_start() -> &'static str {
     "{\n  \"version\": 1,\n  \"claims\": ["
 }
 
-/// One claim of [`claims`] from the source at `path`, indented in the array, after a comma
-/// unless it is the first.
-/// `leads` are [`claims_item_leads`].
+/// One claim of [`claims`], indented in the array, after a comma unless it is the first.
+/// `leads` are [`claims_item_leads`], and `head` is their [`head`](super::claim_json::ClaimLeads::head)
+/// for the claim's source.
 pub(super) fn claims_item_in(
     out: &mut Vec<u8>,
     claim: &Claim,
-    path: &str,
+    head: &[u8],
     first: bool,
     leads: &super::claim_json::ClaimLeads,
 ) {
     out.extend_from_slice(if first { b"\n    " } else { b",\n    " });
-    super::claim_json::claim_with(out, claim, path, leads);
+    super::claim_json::claim_with(out, claim, head, leads);
 }
 
 /// The layout of a claim in [`claims`]: an item of the array, at depth 2.
@@ -281,7 +281,7 @@ mod tests {
             let mut pieces = claims_start().as_bytes().to_vec();
             let leads = claims_item_leads();
             for (i, c) in list.iter().enumerate() {
-                claims_item_in(&mut pieces, c, &sources[0].path, i == 0, &leads);
+                claims_item_in(&mut pieces, c, &leads.head(&sources[0].path), i == 0, &leads);
             }
             pieces.extend_from_slice(claims_end(list.len()).as_bytes());
             assert_eq!(String::from_utf8(pieces).unwrap(), claims(&list, &sources));

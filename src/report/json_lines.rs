@@ -76,8 +76,9 @@ pub(super) fn claims_in(
     path: &str,
     leads: &super::claim_json::ClaimLeads,
 ) {
+    let head = leads.head(path);
     for claim in claims {
-        super::claim_json::claim_with(out, claim, path, leads);
+        super::claim_json::claim_with(out, claim, &head, leads);
         out.push(b'\n');
     }
 }

@@ -252,23 +252,33 @@ impl ClaimStream {
         if self.lines {
             json_lines::claims_in(&mut out, claims, path, &self.leads);
         } else {
+            let head = self.leads.head(path);
             for claim in claims {
-                json::claims_item_in(&mut out, claim, path, false, &self.leads);
+                json::claims_item_in(&mut out, claim, &head, false, &self.leads);
             }
         }
         out
     }
 
-    /// Appends `count` claims rendered by [`ClaimStream::render`] to `out`.
-    pub fn push(&mut self, out: &mut Vec<u8>, rendered: &[u8], count: usize) {
+    /// Writes `count` claims rendered by [`ClaimStream::render`] to `out`.
+    ///
+    /// # Errors
+    ///
+    /// When `out` refuses the write.
+    pub fn push(
+        &mut self,
+        out: &mut dyn std::io::Write,
+        rendered: &[u8],
+        count: usize,
+    ) -> std::io::Result<()> {
         // Rendered claims each follow a comma; the very first of the array does not.
         let text = if !self.lines && self.count == 0 {
             rendered.strip_prefix(b",").unwrap_or(rendered)
         } else {
             rendered
         };
-        out.extend_from_slice(text);
         self.count += count;
+        out.write_all(text)
     }
 
     /// What comes after the last claim.
