@@ -23,7 +23,8 @@
 # (INSTALL=1 makes this script run that itself when something is missing and it runs as root.)
 #
 # Environment: ARTICLES (10000), SEED (7), RUNS (5), CORPUS (/tmp/claimdiff-corpus-ARTICLES-sSEED),
-# WORK (a temporary directory for the pattern file and timings).
+# WORK (a temporary directory for the pattern file and timings), BIN (the claimdiff binary to
+# time; by default the release build, e.g. BIN=$(bash scripts/pgo-build.sh) for the PGO one).
 set -euo pipefail
 
 ARTICLES="${ARTICLES:-10000}"
@@ -54,7 +55,7 @@ cargo build --release --quiet --bin claimdiff --example gen_corpus
 TARGET_DIR="$(cargo metadata --format-version 1 --no-deps 2>/dev/null |
     sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
 TARGET_DIR="${TARGET_DIR:-$ROOT/target}"
-BIN="$TARGET_DIR/release/claimdiff"
+BIN="${BIN:-$TARGET_DIR/release/claimdiff}"
 GEN="$TARGET_DIR/release/examples/gen_corpus"
 
 have=$(find "$CORPUS" -maxdepth 1 -name 'article-*' 2>/dev/null | wc -l || true)
