@@ -67,7 +67,7 @@ fuzz_target!(|data: &[u8]| {
         let Some(mut stream) = report::ClaimStream::new(format) else { panic!("{format:?} streams") };
         let mut streamed = stream.start().as_bytes().to_vec();
         let rendered = stream.render(&claims, &source.path);
-        stream.push(&mut streamed, &rendered, claims.len());
+        stream.push(&mut streamed, &rendered, claims.len()).expect("a vector takes every write");
         streamed.extend_from_slice(stream.finish().as_bytes());
         let streamed = String::from_utf8(streamed).expect("the stream writes UTF-8");
         assert_eq!(streamed, whole, "streamed {format:?} differs from serde's");

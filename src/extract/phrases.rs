@@ -51,7 +51,7 @@ impl PhraseSearch {
     }
 
     /// The leftmost-longest, non-overlapping matches in `haystack`, in order.
-    #[cfg(any(test, fuzzing))]
+    #[cfg(test)]
     pub(crate) fn find(&self, haystack: &str) -> Vec<PhraseMatch> {
         let mut matches = Vec::new();
         self.for_each_match_where(haystack, |m| {
