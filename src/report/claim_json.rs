@@ -89,6 +89,17 @@ impl ClaimLeads {
             values: ValueLeads::new(layout, depth + 1),
         }
     }
+
+    /// What every claim of the source at `path` begins with, up to the value of its field:
+    /// the opening, the source's path and the field's key. Made once per source, where
+    /// escaping the path again for each claim read it once per claim.
+    pub(super) fn head(&self, path: &str) -> Vec<u8> {
+        let mut head = Vec::with_capacity(self.source.len() + path.len() + 2 + self.field.len());
+        head.extend_from_slice(&self.source);
+        escape_into(&mut head, path);
+        head.extend_from_slice(&self.field);
+        head
+    }
 }
 
 /// The leads of a claim's value object (a quantity or a date range) whose braces stand at one
@@ -135,19 +146,6 @@ impl ValueLeads {
             range_end: next(key!("end")),
             close: close_of(layout, depth),
         }
-    }
-}
-
-impl ClaimLeads {
-    /// What every claim of the source at `path` begins with, up to the value of its field:
-    /// the opening, the source's path and the field's key. Made once per source, where
-    /// escaping the path again for each claim read it once per claim.
-    pub(super) fn head(&self, path: &str) -> Vec<u8> {
-        let mut head = Vec::with_capacity(self.source.len() + path.len() + 2 + self.field.len());
-        head.extend_from_slice(&self.source);
-        escape_into(&mut head, path);
-        head.extend_from_slice(&self.field);
-        head
     }
 }
 
