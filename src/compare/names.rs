@@ -3,6 +3,8 @@
 use crate::claim::{DateValue, PartialDate};
 use crate::rules::Rulebook;
 use crate::text::fold;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// Dates agree when their ends can be the same days; a single date agrees with a range it opens
 /// or closes (a report may give only the start of an operation).
@@ -62,11 +64,105 @@ pub fn people_agree(a: &str, b: &str, rules: &Rulebook) -> bool {
     if surname_a.is_empty() || surname_a != surname_b {
         return false;
     }
-    given_a.iter().zip(given_b.iter()).all(|(x, y)| {
-        x == y
-            || (x.chars().count() == 1 && y.starts_with(x.as_str()))
-            || (y.chars().count() == 1 && x.starts_with(y.as_str()))
+    given_a.iter().zip(given_b.iter()).all(|(x, y)| given_names_agree(x, y))
+}
+
+/// Short forms of English given names and the names they shorten, in lower case, sorted by
+/// short form. Only forms a reader takes for the same person are listed: "Dan Kwan" is
+/// "Daniel Kwan", but two short forms of one name ("Bill", "Will") are not taken for each other,
+/// nor is a bare prefix ("Dana" is not "Dan"), so that a real conflict is never hidden.
+const SHORT_FORMS: &[(&str, &[&str])] = &[
+    ("abe", &["abraham"]),
+    ("al", &["albert", "alan", "allan", "alfred"]),
+    ("alex", &["alexander", "alexandra", "alexis"]),
+    ("andy", &["andrew"]),
+    ("barb", &["barbara"]),
+    ("ben", &["benjamin"]),
+    ("beth", &["elizabeth"]),
+    ("betty", &["elizabeth"]),
+    ("bill", &["william"]),
+    ("billy", &["william"]),
+    ("bob", &["robert"]),
+    ("bobby", &["robert"]),
+    ("cathy", &["catherine", "cathleen"]),
+    ("charlie", &["charles"]),
+    ("chris", &["christopher", "christine", "christina", "christian"]),
+    ("chuck", &["charles"]),
+    ("dan", &["daniel"]),
+    ("danny", &["daniel"]),
+    ("dave", &["david"]),
+    ("debbie", &["deborah"]),
+    ("dick", &["richard"]),
+    ("don", &["donald"]),
+    ("ed", &["edward", "edwin", "edmund"]),
+    ("eddie", &["edward"]),
+    ("fred", &["frederick"]),
+    ("greg", &["gregory"]),
+    ("hank", &["henry"]),
+    ("jack", &["john"]),
+    ("jake", &["jacob"]),
+    ("jeff", &["jeffrey", "jeffery"]),
+    ("jenny", &["jennifer"]),
+    ("jerry", &["gerald", "jerome"]),
+    ("jim", &["james"]),
+    ("jimmy", &["james"]),
+    ("joe", &["joseph"]),
+    ("johnny", &["john"]),
+    ("jon", &["jonathan"]),
+    ("kate", &["katherine", "catherine", "kathleen"]),
+    ("katie", &["katherine", "catherine", "kathleen"]),
+    ("ken", &["kenneth"]),
+    ("kim", &["kimberly"]),
+    ("larry", &["lawrence", "laurence"]),
+    ("liz", &["elizabeth"]),
+    ("matt", &["matthew"]),
+    ("meg", &["margaret"]),
+    ("mike", &["michael"]),
+    ("nate", &["nathan", "nathaniel"]),
+    ("nick", &["nicholas"]),
+    ("pat", &["patrick", "patricia"]),
+    ("peggy", &["margaret"]),
+    ("phil", &["philip", "phillip"]),
+    ("ray", &["raymond"]),
+    ("rich", &["richard"]),
+    ("rick", &["richard", "frederick"]),
+    ("rob", &["robert"]),
+    ("ron", &["ronald"]),
+    ("sam", &["samuel", "samantha"]),
+    ("steve", &["stephen", "steven"]),
+    ("sue", &["susan", "suzanne"]),
+    ("ted", &["edward", "theodore"]),
+    ("tim", &["timothy"]),
+    ("tom", &["thomas"]),
+    ("tony", &["anthony", "antonio"]),
+    ("vicky", &["victoria"]),
+    ("walt", &["walter"]),
+    ("will", &["william"]),
+    ("zach", &["zachary"]),
+];
+
+/// [`SHORT_FORMS`] folded as names are ("Samuel" folds to "samul"), built once.
+fn folded_short_forms() -> &'static BTreeMap<String, Vec<String>> {
+    static TABLE: OnceLock<BTreeMap<String, Vec<String>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        SHORT_FORMS
+            .iter()
+            .map(|(form, names)| (fold(form), names.iter().map(|n| fold(n)).collect()))
+            .collect()
     })
+}
+
+/// Two folded given names of one person: the same, an initial and a name with that letter
+/// ("j" and "jurgen"), or a short form and the name it shortens ("dan" and "daniel").
+fn given_names_agree(x: &str, y: &str) -> bool {
+    let shortens = |short: &str, full: &str| {
+        folded_short_forms().get(short).is_some_and(|names| names.iter().any(|n| n == full))
+    };
+    x == y
+        || (x.chars().count() == 1 && y.starts_with(x))
+        || (y.chars().count() == 1 && x.starts_with(y))
+        || shortens(x, y)
+        || shortens(y, x)
 }
 
 /// Directional words that make a region of a place ("southern Turkey" lies in "Turkey").
@@ -162,6 +258,30 @@ mod tests {
         assert!(people_agree("J. Stock", "Jürgen Stock", &r));
         assert!(!people_agree("Valdecy Urquiza", "Jürgen Stock", &r));
         assert!(!people_agree("Elaine Brooks", "Ellen Brooks", &r));
+        assert!(people_agree("Dan Kwan", "Daniel Kwan", &r));
+        assert!(people_agree("Daniel Kwan", "Dan Kwan", &r));
+        assert!(people_agree("Bob Ruiz", "Robert Ruiz", &r));
+        assert!(people_agree("Kate De Vries", "Catherine de Vries", &r));
+        assert!(!people_agree("Dana Kwan", "Dan Kwan", &r));
+        assert!(!people_agree("Bill Ruiz", "Will Ruiz", &r));
+        assert!(!people_agree("Dan Kwan", "David Kwan", &r));
+    }
+
+    #[test]
+    fn short_forms_are_sorted_and_fold_apart() {
+        let forms: Vec<&str> = SHORT_FORMS.iter().map(|(form, _)| *form).collect();
+        let mut sorted = forms.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(forms, sorted);
+        // No two short forms fold alike, and none folds like a name it shortens.
+        assert_eq!(folded_short_forms().len(), SHORT_FORMS.len());
+        for (form, names) in folded_short_forms() {
+            assert!(!names.is_empty() && !names.contains(form), "{form}: {names:?}");
+        }
+        assert!(people_agree("Sam Okafor", "Samuel Okafor", &rules()));
+        assert!(people_agree("Mike Haddad", "Michael Haddad", &rules()));
+        assert!(people_agree("Sue Lam", "Susan Lam", &rules()));
     }
 
     #[test]
