@@ -43,8 +43,15 @@ pub struct ClaimRows {
 impl ClaimRows {
     /// The rows of `claims`, all from the source at `path`.
     pub fn of(claims: &[Claim], path: &str) -> ClaimRows {
-        let mut rows = ClaimRows::default();
         let path = for_terminal(path);
+        // Room for what a row of news text takes (its location, kind, a short text and value),
+        // so that the rows of a source are not grown from empty a reallocation at a time.
+        let mut rows = ClaimRows {
+            text: String::with_capacity(claims.len() * (path.len() + 64)),
+            ends: Vec::with_capacity(claims.len() * COLUMNS),
+            widths: Vec::with_capacity(claims.len() * COLUMNS),
+            ..ClaimRows::default()
+        };
         for claim in claims {
             rows.push(claim, &path);
         }
