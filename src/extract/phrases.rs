@@ -163,7 +163,9 @@ fn pick_by_pieces(
     mut aside: Aside<'_>,
     mut offer: impl FnMut(PhraseMatch) -> bool,
 ) {
-    let mut found = Vec::new();
+    // News text holds an occurrence every few dozen bytes (overlapping ones counted): room for
+    // most pieces' at once, instead of growing from nothing through every text.
+    let mut found = Vec::with_capacity(len.min(piece) / 32 + 8);
     let mut resume = 0;
     let mut from = 0;
     while from < len {
@@ -363,7 +365,8 @@ impl PhraseAutomaton {
         aside: Aside<'_>,
         offer: impl FnMut(PhraseMatch) -> bool,
     ) {
-        let mut right_found = Vec::new();
+        // The right half of a split piece: about half of what `found` takes.
+        let mut right_found = Vec::with_capacity(haystack.len().min(piece) / 64 + 8);
         let occurrences = |span: Range<usize>, found: &mut Vec<PhraseMatch>| {
             let Some(text) = haystack.get(span.clone()) else { return };
             match (text.len() >= SPLIT_FROM).then(|| self.cut_after(text, text.len() / 2)).flatten() {
