@@ -885,6 +885,49 @@ fn strong_set() -> &'static WordSet {
 static STARTER_KEYS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
 static STRONG_KEYS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
 
+/// The words that the period forms ([`Scanner::period_at`]) read first, besides month names:
+/// "the", "month" ("the month of May"), the modifiers ("this week", "next year's third
+/// quarter"), "rest", "year" ("year to date"), the parts of a period ("early", "end of"), the
+/// quarters' ordinals ("third quarter"), "week" and the seasons. Lowercase.
+const PERIOD_OPENERS: &[&str] = &[
+    "autumn",
+    "beginning",
+    "coming",
+    "current",
+    "early",
+    "end",
+    "fall",
+    "first",
+    "following",
+    "fourth",
+    "last",
+    "late",
+    "later",
+    "mid",
+    "month",
+    "next",
+    "past",
+    "previous",
+    "rest",
+    "second",
+    "spring",
+    "start",
+    "summer",
+    "the",
+    "third",
+    "this",
+    "upcoming",
+    "week",
+    "winter",
+    "year",
+];
+
+/// [`PERIOD_OPENERS`] as a set.
+fn period_openers() -> &'static WordSet {
+    static KEYS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| word_set(PERIOD_OPENERS))
+}
+
 /// Whether the letters at `p` form a word that may start a date (digits always may).
 fn may_start_date(bytes: &[u8], p: usize) -> bool {
     let Some((word, len)) = crate::text::letters_key(bytes.get(p..).unwrap_or(&[]), 16) else { return false };
@@ -2531,6 +2574,36 @@ impl<'a> Scanner<'a> {
     /// third quarter of 2016", "Q3", "this summer", "week 10", "the third week of July", "the week
     /// of November 30th".
     fn period_at(&self, p: usize) -> Option<DateMention> {
+        // Eleven forms are tried and the longest kept, about 2,000 instructions at every place.
+        // Many places open with a word that none of them reads first (a weekday, a count, as in
+        // "Wednesday" or "two days later"), and are turned away here.
+        if !self.may_open_period(p) {
+            return None;
+        }
+        self.period_by_every_form(p)
+    }
+
+    /// Whether any form of [`Scanner::period_by_every_form`] can start at `p`: a digit (a year, a
+    /// numeric month), "Q" (of "Q3"), "w/c", or a word of [`PERIOD_OPENERS`] or a month name,
+    /// which is what each form reads first. A test holds the forms to this.
+    fn may_open_period(&self, p: usize) -> bool {
+        let Some(&b) = self.bytes.get(p) else { return false };
+        if b.is_ascii_digit()
+            || b == b'Q'
+            || self.bytes.get(p..p + 3).is_some_and(|s| s.eq_ignore_ascii_case(b"w/c"))
+        {
+            return true;
+        }
+        let Some((key, len)) = crate::text::letters_key(self.bytes.get(p..).unwrap_or_default(), 16) else {
+            return false;
+        };
+        let key = u128::from_be_bytes(key);
+        len > 0 && (period_openers().get_key(key).is_some() || month_names().get_key(key).is_some())
+    }
+
+    /// Every period form, whatever word stands at `p` ([`Scanner::period_at`] asks this only
+    /// where one may start).
+    fn period_by_every_form(&self, p: usize) -> Option<DateMention> {
         let candidates = [
             self.month_of(p),
             self.modified_period(p),
@@ -3137,6 +3210,154 @@ mod tests {
             }
         }
         words
+    }
+
+    /// No period form starts where [`Scanner::may_open_period`] says none can: the forms are
+    /// tried at every word start of texts made of the words they read, in both cases, with and
+    /// without a reference date.
+    #[test]
+    fn no_period_starts_where_the_gate_says_none_can() {
+        let mut tokens: Vec<String> = Vec::new();
+        let months = MONTHS.iter().map(|(name, _, _)| *name);
+        let weekdays = WEEKDAYS.iter().map(|(name, _, _)| *name);
+        let seasons = SEASONS.iter().map(|(name, _, _)| *name);
+        let extra = [
+            "2016", "1970s", "'40s", "Q3", "q3", "w/c", "W/C", "of", "year's", "to", "date", "10", "30th",
+            "3", "few", "weeks", "days", "ago", "now", "a", "the", "-", "'s",
+        ];
+        for word in STARTERS
+            .iter()
+            .chain(STRONG)
+            .chain(PERIOD_OPENERS)
+            .copied()
+            .chain(months)
+            .chain(weekdays)
+            .chain(seasons)
+            .chain(extra)
+        {
+            tokens.push(word.to_string());
+            let mut capital = word.to_string();
+            if let Some(first) = capital.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            tokens.push(capital);
+        }
+        tokens.sort();
+        tokens.dedup();
+        // Every form, as the forms' own comments give them: each is a period, whose first word
+        // the gate lets through.
+        let periods = [
+            "this week",
+            "next month",
+            "last year",
+            "this Jan",
+            "June next year",
+            "the month of May",
+            "past 3 weeks",
+            "rest of the week",
+            "early next year",
+            "year to date",
+            "the third quarter of 2016",
+            "Q3",
+            "this summer",
+            "week 10",
+            "the third week of July",
+            "the week of November 30th",
+            "first quarter of 2016",
+            "end of March",
+            "summer 2016",
+            "summer of 2016",
+            "mid March",
+            "beginning of next year",
+            "the 1970s",
+            "the '40s",
+            "the weekend",
+            "2016-11",
+            "11/2016",
+            "w/c feb 4",
+            "2016 the third quarter",
+            "next year's third-quarter",
+            "later this month",
+            "late last year",
+            "start of next year",
+            "second quarter this year",
+            "fourth quarter of 2019",
+            "winter 2019",
+            "autumn of 2020",
+            "fall 2021",
+            "spring 2022",
+            "current week",
+            "coming weekend",
+            "following week",
+            "previous month",
+            "past few weeks",
+            "upcoming week",
+            "the summer",
+        ];
+        for text in periods {
+            for today in [None, Some(PartialDate { year: Some(2025), month: Some(6), day: Some(11) })] {
+                let scanner = Scanner {
+                    text,
+                    bytes: text.as_bytes(),
+                    today: today.and_then(day_number),
+                    last_run: std::cell::Cell::new(None),
+                };
+                assert!(scanner.period_by_every_form(0).is_some(), "{text:?} is no period");
+                assert!(scanner.may_open_period(0), "{text:?} is turned away");
+            }
+        }
+        // Half the words come from the periods' own, so that many texts hold one.
+        let period_words: Vec<&str> = PERIOD_OPENERS
+            .iter()
+            .copied()
+            .chain(["week", "weekend", "month", "year", "quarter", "of", "to", "date", "2016", "July", "Q3"])
+            .collect();
+        // splitmix64: the same texts on every run.
+        let mut state: u64 = 17;
+        let mut next = move || {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        };
+        let reference = Some(PartialDate { year: Some(2025), month: Some(6), day: Some(11) });
+        let (mut gated, mut found) = (0, 0);
+        for _ in 0..20_000 {
+            let count = 1 + (next() % 5) as usize;
+            let words: Vec<&str> = (0..count)
+                .map(|_| match next() % 4 {
+                    0 | 1 => tokens[(next() % tokens.len() as u64) as usize].as_str(),
+                    2 => period_words[(next() % period_words.len() as u64) as usize],
+                    _ => periods[(next() % periods.len() as u64) as usize],
+                })
+                .collect();
+            let text = words.join(if next() % 4 == 0 { "-" } else { " " });
+            for today in [None, reference.and_then(day_number)] {
+                let scanner = Scanner {
+                    text: &text,
+                    bytes: text.as_bytes(),
+                    today,
+                    last_run: std::cell::Cell::new(None),
+                };
+                for p in 0..text.len() {
+                    let starts_word = text.is_char_boundary(p)
+                        && (p == 0 || !text.as_bytes()[p - 1].is_ascii_alphanumeric());
+                    if !starts_word {
+                        continue;
+                    }
+                    let every_form = scanner.period_by_every_form(p);
+                    if scanner.may_open_period(p) {
+                        found += usize::from(every_form.is_some());
+                    } else {
+                        gated += 1;
+                        assert_eq!(every_form.map(|m| (m.start, m.end)), None, "{text:?} at {p}");
+                    }
+                }
+            }
+        }
+        // Both sides are exercised: the gate turns many places away, and the forms find periods.
+        assert!(gated > 20_000 && found > 3_000, "gated {gated}, found {found}");
     }
 
     #[test]
