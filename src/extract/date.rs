@@ -270,10 +270,15 @@ fn read_run(bytes: &[u8], p: usize) -> (usize, bool) {
     (p + len, has_digit || is_strong_word(run))
 }
 
+/// The packed key of the run of ASCII letters `bytes` starts with, for a table of words; `None`
+/// when there is no letter or more than 16.
+fn leading_word_key(bytes: &[u8]) -> Option<u128> {
+    crate::text::letters_key(bytes, 16).filter(|&(_, len)| len > 0).map(|(key, _)| u128::from_be_bytes(key))
+}
+
 /// Whether the letters `bytes` starts with are a [`STRONG`] word.
 fn is_strong_word(bytes: &[u8]) -> bool {
-    crate::text::letters_key(bytes, 16)
-        .is_some_and(|(key, len)| len > 0 && strong_set().get_key(u128::from_be_bytes(key)).is_some())
+    leading_word_key(bytes).is_some_and(|key| strong_set().get_key(key).is_some())
 }
 
 /// Every word a form can begin with, lowercase and sorted: the words its first step reads at
@@ -930,8 +935,8 @@ fn period_openers() -> &'static WordSet {
 
 /// Whether the letters at `p` form a word that may start a date (digits always may).
 fn may_start_date(bytes: &[u8], p: usize) -> bool {
-    let Some((word, len)) = crate::text::letters_key(bytes.get(p..).unwrap_or(&[]), 16) else { return false };
-    len > 0 && STARTER_KEYS.get_or_init(|| word_set(STARTERS)).get_key(u128::from_be_bytes(word)).is_some()
+    leading_word_key(bytes.get(p..).unwrap_or(&[]))
+        .is_some_and(|key| STARTER_KEYS.get_or_init(|| word_set(STARTERS)).get_key(key).is_some())
 }
 
 /// Whether a date may start at the run of letters and digits at `p`, which begins a word:
@@ -2594,11 +2599,9 @@ impl<'a> Scanner<'a> {
         {
             return true;
         }
-        let Some((key, len)) = crate::text::letters_key(self.bytes.get(p..).unwrap_or_default(), 16) else {
-            return false;
-        };
-        let key = u128::from_be_bytes(key);
-        len > 0 && (period_openers().get_key(key).is_some() || month_names().get_key(key).is_some())
+        leading_word_key(self.bytes.get(p..).unwrap_or_default()).is_some_and(|key| {
+            period_openers().get_key(key).is_some() || month_names().get_key(key).is_some()
+        })
     }
 
     /// Every period form, whatever word stands at `p` ([`Scanner::period_at`] asks this only
