@@ -318,6 +318,33 @@ pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Short texts for the tests that hold a reading of text byte by byte to its reading by
+/// characters: letters, digits, punctuation, "(" and whitespace of every kind, ASCII and not
+/// (a no-break space, a thin space), with a control character that is no whitespace. The same
+/// `seed` gives the same texts.
+#[cfg(test)]
+pub(crate) fn mixed_test_texts(seed: u64, count: usize) -> Vec<String> {
+    const PIECES: [&str; 22] = [
+        "a", "B", "z", "7", "0", ".", ",", "(", ")", "'", " ", "  ", "\t", "\n", "\x0B", "\x0C\r", "\x1F",
+        "\u{a0}", "\u{2009}", "\u{3000}", "é", "Mr",
+    ];
+    // splitmix64.
+    let mut state = seed;
+    let mut next = move |below: usize| {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) % below as u64) as usize
+    };
+    (0..count)
+        .map(|_| {
+            let pieces = next(16);
+            (0..pieces).filter_map(|_| PIECES.get(next(PIECES.len())).copied()).collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

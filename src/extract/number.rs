@@ -631,12 +631,22 @@ fn byte(b: &[u8], i: usize) -> u8 {
     b.get(i).copied().unwrap_or(0)
 }
 
+// The scanner asks these of nearly every byte it looks at, and news text is mostly ASCII: an
+// ASCII byte is a character by itself and, in valid UTF-8, always stands at a character
+// boundary, so it is returned without decoding.
 fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(i..).and_then(|s| s.chars().next()),
+    }
 }
 
 fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i).and_then(|s| s.chars().next_back())
+    // The byte after an ASCII byte never continues a character, so `i` is a boundary.
+    match i.checked_sub(1).and_then(|k| text.as_bytes().get(k)) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(..i).and_then(|s| s.chars().next_back()),
+    }
 }
 
 /// Length of the run of ASCII letters and digits at `i` (at least one byte).
@@ -645,6 +655,10 @@ pub(super) fn ascii_alnum_run(b: &[u8], i: usize) -> usize {
 }
 
 fn skip_ws(text: &str, mut i: usize) -> usize {
+    // ASCII whitespace a byte at a time; other whitespace (a no-break space) by characters.
+    while let Some(b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ') = text.as_bytes().get(i) {
+        i += 1;
+    }
     while let Some(c) = char_at(text, i) {
         if !c.is_whitespace() {
             break;
@@ -3102,6 +3116,28 @@ fn merge_bounds(text: &str, out: &mut Vec<QuantityMention>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_and_whitespace_are_read_as_by_decoding() {
+        let at = |text: &str, i: usize| text.get(i..).and_then(|s| s.chars().next());
+        let before = |text: &str, i: usize| text.get(..i).and_then(|s| s.chars().next_back());
+        let skip = |text: &str, mut i: usize| {
+            while let Some(c) = at(text, i).filter(|c| c.is_whitespace()) {
+                i += c.len_utf8();
+            }
+            i
+        };
+        assert_eq!(char_at("aé", 2), None, "inside a character");
+        assert_eq!(char_before("éa", 1), None, "inside a character");
+        assert_eq!(skip_ws("a \u{a0}\t b", 1), 6);
+        for text in crate::text::mixed_test_texts(9, 5_000) {
+            for i in 0..text.len() + 2 {
+                assert_eq!(char_at(&text, i), at(&text, i), "{text:?} at {i}");
+                assert_eq!(char_before(&text, i), before(&text, i), "{text:?} before {i}");
+                assert_eq!(skip_ws(&text, i), skip(&text, i), "{text:?} from {i}");
+            }
+        }
+    }
 
     /// Figures written as `{:.2}` gives them, trailing zeros trimmed and thousands grouped.
     fn format_number_by_float_formatting(v: f64) -> String {

@@ -189,7 +189,7 @@ fn split_sentences(text: &str, block: Range<usize>, out: &mut Vec<Segment>) {
 
 fn ends_with_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
     let Some(before) = text.get(sentence_start..dot) else { return false };
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let word = last_word(before);
     // A lone capital ("J. Smith") is an initial.
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
@@ -206,6 +206,22 @@ fn ends_with_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool
     }
 }
 
+/// What follows the last whitespace or "(" in `before`: the word a full stop ends.
+fn last_word(before: &str) -> &str {
+    // Every full stop asks this: the bytes are read backwards while they are ASCII, where a
+    // separator is one byte. A byte past ASCII may belong to one (a no-break space), and the
+    // search is then made by characters.
+    for (k, &b) in before.as_bytes().iter().enumerate().rev() {
+        if !b.is_ascii() {
+            return before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+        }
+        if matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ' | b'(') {
+            return before.get(k + 1..).unwrap_or("");
+        }
+    }
+    before
+}
+
 /// [`ABBREVIATIONS`] as a hashed table, built on first use.
 fn abbreviation_table() -> &'static crate::text::WordTable<()> {
     static TABLE: std::sync::OnceLock<crate::text::WordTable<()>> = std::sync::OnceLock::new();
@@ -215,6 +231,23 @@ fn abbreviation_table() -> &'static crate::text::WordTable<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_a_full_stop_ends_is_read_as_by_characters() {
+        fn by_characters(before: &str) -> Option<&str> {
+            before.rsplit(|c: char| c.is_whitespace() || c == '(').next()
+        }
+        assert_eq!(last_word("said Mr"), "Mr");
+        assert_eq!(last_word("(Gen"), "Gen");
+        assert_eq!(last_word("met\u{a0}Gen"), "Gen");
+        assert_eq!(last_word("x\x0BSt"), "St");
+        assert_eq!(last_word("a\x1FSt"), "a\x1FSt");
+        assert_eq!(last_word("ends "), "");
+        assert_eq!(last_word(""), "");
+        for text in crate::text::mixed_test_texts(3, 20_000) {
+            assert_eq!(Some(last_word(&text)), by_characters(&text), "{text:?}");
+        }
+    }
 
     fn pieces(text: &str) -> Vec<(&str, bool)> {
         segment(text, &[]).into_iter().map(|s| (&text[s.range], s.heading)).collect()
