@@ -318,6 +318,20 @@ pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Numbers for tests, the same for the same `seed` (splitmix64): each call gives one below its
+/// argument, which must not be 0.
+#[cfg(test)]
+pub(crate) fn test_random(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut state = seed;
+    move |below: usize| {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) % below as u64) as usize
+    }
+}
+
 /// Short texts for the tests that hold a reading of text byte by byte to its reading by
 /// characters: letters, digits, punctuation, "(" and whitespace of every kind, ASCII and not
 /// (a no-break space, a thin space), with a control character that is no whitespace. The same
@@ -328,15 +342,7 @@ pub(crate) fn mixed_test_texts(seed: u64, count: usize) -> Vec<String> {
         "a", "B", "z", "7", "0", ".", ",", "(", ")", "'", " ", "  ", "\t", "\n", "\x0B", "\x0C\r", "\x1F",
         "\u{a0}", "\u{2009}", "\u{3000}", "é", "Mr",
     ];
-    // splitmix64.
-    let mut state = seed;
-    let mut next = move |below: usize| {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        ((z ^ (z >> 31)) % below as u64) as usize
-    };
+    let mut next = test_random(seed);
     (0..count)
         .map(|_| {
             let pieces = next(16);
