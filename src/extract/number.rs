@@ -2812,7 +2812,7 @@ fn is_currency_word(text: &str, p: usize, letters: usize) -> bool {
 /// Whether the word of `letters` ASCII letters at `p` may be a currency by its length and what
 /// follows it (see [`is_currency_word`]).
 #[inline]
-fn currency_shaped(bytes: &[u8], p: usize, letters: usize) -> bool {
+pub(super) fn currency_shaped(bytes: &[u8], p: usize, letters: usize) -> bool {
     letters < 5
         && match byte(bytes, p + letters) {
             b'$' | b'.' => true,

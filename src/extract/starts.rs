@@ -171,13 +171,19 @@ impl Starts {
                     // More than 16 letters: no word of the tables.
                     None => (Class(0), crate::text::ascii_letters_at(bytes, p)),
                 };
-                let word = number::WordLookup {
-                    opening: class.opening().filter(|_| len <= LONGEST_NUMBER_WORD),
-                    percent: class.has(Class::PERCENT),
-                    letters: len,
-                };
-                if number::figure_may_start(text, p, word) {
-                    figures.push(offset(p));
+                // A word that opens no number, is no "per" or "percent" and has no currency's
+                // shape starts no figure: most words, which skip the figure scanner's test.
+                if class.has(Class::OPENS_NUMBER | Class::BEFORE_NUMBER | Class::PERCENT)
+                    || number::currency_shaped(bytes, p, len)
+                {
+                    let word = number::WordLookup {
+                        opening: class.opening().filter(|_| len <= LONGEST_NUMBER_WORD),
+                        percent: class.has(Class::PERCENT),
+                        letters: len,
+                    };
+                    if number::figure_may_start(text, p, word) {
+                        figures.push(offset(p));
+                    }
                 }
                 // Digits may follow the letters ("Q3").
                 let after = bytes.get(p + len).copied();
@@ -383,6 +389,7 @@ mod tests {
         "the one two three four five six 2024, the one two three four five 2024; the! 5th the\n5th the é 5th",
         "last\tweek, next  Friday, early 2024s the 3,500 1990s 22nd 1234 12 people 12\u{a0}May the mid-March",
         "Incomprehensibilities2 5, internationalization 7 and counterrevolutionaries a dozen, abcdefghijklmnop3",
+        "Percent of twenty-two voted. Per cent of 10 stayed. percents of 5 left: PERCENT of 3, per 4",
     ];
 
     fn same_findings(text: &str, within: Range<usize>) {
