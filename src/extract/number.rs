@@ -116,6 +116,10 @@ pub(super) fn figure_may_start(text: &str, p: usize, word: WordLookup) -> bool {
     let b = byte(text.as_bytes(), p);
     if b.is_ascii_alphabetic() {
         may_start(b) && !plain_word_given(text, p, word)
+    } else if b == b'.' {
+        // ".08": a full stop starts a figure only before a digit (see `boundary_ok`), and most
+        // end sentences.
+        byte(text.as_bytes(), p + 1).is_ascii_digit()
     } else {
         may_start(b) || matches!(b, b'+' | b'(')
     }

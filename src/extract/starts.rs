@@ -451,7 +451,7 @@ mod tests {
 
     #[test]
     fn only_the_places_where_something_may_start_are_listed() {
-        let text = "The storm killed 12 people in March, a dozen more on Friday.";
+        let text = "The storm killed 12 people in March, a dozen more on Friday. Rain: .5 inches.";
         let starts = Starts::find(text, 0..text.len()).unwrap();
         let at = |list: &[u32]| {
             list.iter()
@@ -459,8 +459,9 @@ mod tests {
                 .map(|t| t.split(' ').next().unwrap())
                 .collect::<Vec<_>>()
         };
-        // "a" before "dozen"; the full stop might open ".5".
-        assert_eq!(at(&starts.figures), ["12", "a", "."]);
+        // "a" before "dozen", every digit, and the full stop before one (".5"); the other full
+        // stops end sentences.
+        assert_eq!(at(&starts.figures), ["12", "a", ".5", "5"]);
         // "The", "12" and "a" stand before plain words ("storm", "people", "dozen").
         assert_eq!(at(&starts.dates), ["March,", "Friday."]);
         assert_eq!(starts.dates_ready, [true, true]);
