@@ -212,7 +212,8 @@ impl Extractor {
             let date_places = lists.map(|s| (s.dates.as_slice(), s.dates_ready.as_slice()));
             dates.extend(date::scan_dates_listed(text, date_from..region.end, reference, date_places));
             let figure_from = quantities.last().map_or(region.start, |q| q.end.max(region.start));
-            let figure_places = lists.map(|s| s.figures.as_slice());
+            let figure_places = lists
+                .map(|s| number::Places { figures: s.figures.as_slice(), percents: s.percents.as_slice() });
             let found = number::scan_quantities_listed(text, figure_from..figure_to, figure_places);
             quantities.reserve(found.len());
             quantities.extend(found.into_iter().filter(|q| q.start < region.end));

@@ -47,14 +47,26 @@ pub fn scan_quantities_in(text: &str, within: std::ops::Range<usize>) -> Vec<Qua
     scan_quantities_listed(text, within, None)
 }
 
-/// [`scan_quantities_in`], visiting only the places `listed` names (sorted offsets, as
-/// [`super::starts::Starts`] finds them for a range holding `within`) instead of every byte.
-/// Everything else between them is a plain word, a space or punctuation that starts nothing.
+/// Where the figure scanner looks, as [`super::starts::Starts`] lists them for a range: sorted
+/// offsets.
+#[derive(Clone, Copy)]
+pub(super) struct Places<'a> {
+    /// Where a figure may start; everything else is a plain word, a space or punctuation that
+    /// starts nothing.
+    pub(super) figures: &'a [u32],
+    /// Where a percentage named without a figure may start ([`add_unstated_percents`]): every
+    /// "%" and every word that is "per", "percent" or "percentage" in any case.
+    pub(super) percents: &'a [u32],
+}
+
+/// [`scan_quantities_in`], visiting only the places `listed` names (for a range holding
+/// `within`) instead of every byte.
 pub(super) fn scan_quantities_listed(
     text: &str,
     within: std::ops::Range<usize>,
-    listed: Option<&[u32]>,
+    places: Option<Places<'_>>,
 ) -> Vec<QuantityMention> {
+    let listed = places.map(|p| p.figures);
     let bytes = text.as_bytes();
     // News text has a figure every few hundred bytes: room for most ranges' at once.
     let mut out = Vec::with_capacity(within.len() / 256 + 4);
@@ -98,7 +110,7 @@ pub(super) fn scan_quantities_listed(
         // No figure starts inside a word or a digit run, so skip the rest of it at once.
         i += if b.is_ascii_alphanumeric() { ascii_alnum_run(bytes, i) } else { 1 };
     }
-    add_unstated_percents(text, within, &mut out);
+    add_unstated_percents(text, within, places.map(|p| p.percents), &mut out);
     out
 }
 
@@ -128,20 +140,31 @@ pub(super) fn figure_may_start(text: &str, p: usize, word: WordLookup) -> bool {
 /// Words that name a percentage without giving one.
 const PERCENT_WORDS: [&str; 3] = ["percentage", "per cent", "percent"];
 
+/// The first word of each of [`PERCENT_WORDS`]: where the word walk lists a place for them.
+pub(super) const PERCENT_NAMES: [&str; 3] = ["percentage", "per", "percent"];
+
 /// A percentage named without a figure ("only a small percent", "the % of increase",
 /// "a percentage"): a percent whose value is only known to lie in [0, 100]. Such a claim says
 /// what the words say and nothing more; the extractor never gives it a field, so it is listed
 /// but never compared.
-fn add_unstated_percents(text: &str, within: std::ops::Range<usize>, out: &mut Vec<QuantityMention>) {
+///
+/// `listed` are the places where one may start, as [`Places::percents`] gives them; without
+/// them, the bytes of `within` are searched.
+fn add_unstated_percents(
+    text: &str,
+    within: std::ops::Range<usize>,
+    listed: Option<&[u32]>,
+    out: &mut Vec<QuantityMention>,
+) {
     let bytes = text.as_bytes();
     let mut candidates: Vec<(usize, usize)> = Vec::new();
     // Every candidate starts at a "%" or at a "p" ("per cent", "percent", "percentage"): one
-    // byte search finds them all, without a lower-cased copy of the text.
-    let starts = bytes.get(within.clone()).unwrap_or_default();
-    for start in memchr::memchr3_iter(b'%', b'p', b'P', starts).map(|k| k + within.start) {
+    // byte search finds them all, without a lower-cased copy of the text. The lists hold far
+    // fewer places: only the "p"s that begin one of the words.
+    let mut consider = |start: usize| {
         // Nearly every "p" is inside a word, and no candidate follows a letter or digit.
         if start.checked_sub(1).and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_alphanumeric) {
-            continue;
+            return;
         }
         for word in PERCENT_WORDS.iter().copied().chain(std::iter::once("%")) {
             let end = start + word.len();
@@ -166,6 +189,23 @@ fn add_unstated_percents(text: &str, within: std::ops::Range<usize>, out: &mut V
                 || parse_written_word(&previous_word.to_ascii_lowercase());
             if !follows_figure {
                 candidates.push((start, end));
+            }
+        }
+    };
+    match listed {
+        Some(listed) => {
+            let first = listed.partition_point(|&s| (s as usize) < within.start);
+            for &start in listed.get(first..).unwrap_or_default() {
+                if start as usize >= within.end {
+                    break;
+                }
+                consider(start as usize);
+            }
+        }
+        None => {
+            let searched = bytes.get(within.clone()).unwrap_or_default();
+            for k in memchr::memchr3_iter(b'%', b'p', b'P', searched) {
+                consider(k + within.start);
             }
         }
     }
@@ -3120,6 +3160,14 @@ fn merge_bounds(text: &str, out: &mut Vec<QuantityMention>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_naming_a_percentage_begins_with_a_listed_word() {
+        for words in PERCENT_WORDS {
+            let first = words.split(' ').next().unwrap_or(words);
+            assert!(PERCENT_NAMES.contains(&first), "{words:?}");
+        }
+    }
 
     #[test]
     fn characters_and_whitespace_are_read_as_by_decoding() {

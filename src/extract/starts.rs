@@ -18,6 +18,9 @@ pub(super) struct Starts {
     /// Where the figure scanner does something: a digit, a sign or other punctuation that may
     /// open a figure, a number word ("seven", "a dozen"), "percent" or a currency word.
     pub(super) figures: Vec<u32>,
+    /// Where a percentage named without a figure may start: a "%", or a word that is "per",
+    /// "percent" or "percentage" (see [`number::Places::percents`]).
+    pub(super) percents: Vec<u32>,
     /// Where the date scanner tries its forms: a word that starts with a digit or is one of
     /// [`date::STARTERS`], and that passes the scanner's quick tests (see [`DatePlaces`]) as far
     /// as the range lets them be answered.
@@ -46,6 +49,8 @@ impl Class {
     const DATE_STRONG: u8 = 16;
     /// It is one of [`date::FOLLOWERS`]: some date form reads it after its first word.
     const DATE_FOLLOWER: u8 = 32;
+    /// It begins one of the words that name a percentage ([`number::PERCENT_NAMES`]).
+    const PERCENT_NAME: u8 = 64;
 
     fn opening(self) -> Option<number::Opening> {
         if self.0 & Self::OPENS_NUMBER != 0 {
@@ -74,8 +79,9 @@ fn class_table() -> &'static WordTable<Class> {
                 number::Opening::BeforeNumber => Class::BEFORE_NUMBER,
             };
         }
-        let lists: [(&[&str], u8); 4] = [
+        let lists: [(&[&str], u8); 5] = [
             (&number::PERCENT_LEADS, Class::PERCENT),
+            (&number::PERCENT_NAMES, Class::PERCENT_NAME),
             (date::STARTERS, Class::DATE_STARTER),
             (date::STRONG, Class::DATE_STRONG),
             (date::FOLLOWERS, Class::DATE_FOLLOWER),
@@ -133,6 +139,8 @@ impl Starts {
         let end = range.end.min(bytes.len());
         let figures = &mut self.figures;
         figures.clear();
+        let percents = &mut self.percents;
+        percents.clear();
         // A place for either scanner every thirty bytes or so of news text: room for most
         // ranges' places at once.
         let room = end.saturating_sub(range.start) / 24 + 8;
@@ -196,9 +204,15 @@ impl Starts {
                     plain_after_space: after.is_none_or(|b| b.is_ascii() && !b.is_ascii_digit())
                         && !class.has(Class::DATE_FOLLOWER),
                 };
+                if class.has(Class::PERCENT_NAME) {
+                    percents.push(offset(p));
+                }
                 dates.word(bytes, &run, class.has(Class::DATE_STARTER));
                 p = run.end;
             } else {
+                if b == b'%' {
+                    percents.push(offset(p));
+                }
                 if number::figure_may_start(text, p, number::WordLookup::default()) {
                     figures.push(offset(p));
                 }
@@ -359,7 +373,8 @@ impl DatePlaces {
 #[cfg(any(test, fuzzing))]
 pub fn lists_disagree(text: &str, within: Range<usize>) -> Option<String> {
     let starts = Starts::find(text, within.clone())?;
-    let listed = number::scan_quantities_listed(text, within.clone(), Some(&starts.figures));
+    let places = number::Places { figures: &starts.figures, percents: &starts.percents };
+    let listed = number::scan_quantities_listed(text, within.clone(), Some(places));
     let walked = number::scan_quantities_in(text, within.clone());
     if listed != walked {
         return Some(format!("figures in {within:?}: listed {listed:?}, walked {walked:?}"));
@@ -390,6 +405,7 @@ mod tests {
         "last\tweek, next  Friday, early 2024s the 3,500 1990s 22nd 1234 12 people 12\u{a0}May the mid-March",
         "Incomprehensibilities2 5, internationalization 7 and counterrevolutionaries a dozen, abcdefghijklmnop3",
         "Percent of twenty-two voted. Per cent of 10 stayed. percents of 5 left: PERCENT of 3, per 4",
+        "the % of voters, a small per cent, some percentage; 5 % and 40%, %28, a%, (percent) per-cent",
     ];
 
     fn same_findings(text: &str, within: Range<usize>) {
@@ -478,6 +494,7 @@ mod tests {
                 assert!(reused.read(text, second.clone()));
                 let fresh = Starts::find(text, second).unwrap();
                 assert_eq!(reused.figures, fresh.figures, "{text:?}");
+                assert_eq!(reused.percents, fresh.percents, "{text:?}");
                 assert_eq!(reused.dates, fresh.dates, "{text:?}");
                 assert_eq!(reused.dates_ready, fresh.dates_ready, "{text:?}");
             }
