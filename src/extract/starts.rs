@@ -254,11 +254,12 @@ struct DatePlace {
 
 impl DatePlaces {
     /// A run of letters and digits; `starter` says whether a date may start at it.
-    // Called for every word: kept inline, with the rarer work in calls of its own.
+    // Called for every word: kept inline, with the rarer work (adding a place) in a call.
     #[inline(always)]
     fn word(&mut self, bytes: &[u8], run: &Run, starter: bool) {
         self.words += 1;
-        // Most words of a text neither answer a question nor ask one.
+        // Two words in three answer a question: a date may start at one word in six ("the",
+        // "on", "last" …), and each waits for the words after it.
         if self.awaiting_next.is_some() || self.first_awaiting < self.awaiting_strong.len() {
             self.answer(run);
         }
@@ -267,8 +268,8 @@ impl DatePlaces {
         }
     }
 
-    /// Answers what the places before `run` wait for.
-    #[inline(never)]
+    /// Answers what the places before `run` wait for. Asked of most words: kept inline.
+    #[inline(always)]
     fn answer(&mut self, run: &Run) {
         if let Some((k, spaces_only)) = self.awaiting_next.take() {
             let plain = spaces_only && !run.starts_with_digit && run.plain_after_space;
