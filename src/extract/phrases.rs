@@ -405,9 +405,10 @@ impl PhraseAutomaton {
     }
 
     /// Walks `bytes` from `state` until a state that ends a phrase, or the end: how many bytes
-    /// were read and the state reached. Kept apart from the recording so that the loop's
-    /// values stay in registers.
-    #[inline(always)]
+    /// were read and the state reached. Kept apart from the recording, and out of line, so
+    /// that the loop's values stay in registers (inlined into the cue pass, they were spilled
+    /// to the stack and read back at every byte).
+    #[inline(never)]
     fn run_one(&self, bytes: &[u8], mut state: u32) -> (usize, u32) {
         let table = self.table.as_slice();
         for (i, &x) in bytes.iter().enumerate() {
@@ -420,8 +421,8 @@ impl PhraseAutomaton {
     }
 
     /// [`PhraseAutomaton::run_one`] over two texts in lockstep, stopping when either walk
-    /// reaches a state that ends a phrase.
-    #[inline(always)]
+    /// reaches a state that ends a phrase. Out of line for the same reason.
+    #[inline(never)]
     fn run_two(&self, left: &[u8], right: &[u8], mut a: u32, mut b: u32) -> (usize, u32, u32) {
         let table = self.table.as_slice();
         for (i, (&x, &y)) in left.iter().zip(right).enumerate() {
