@@ -290,8 +290,10 @@ impl Extractor {
                 extractor: self,
             };
             let sentence_first = claims.claims.len();
-            for (i, mention) in seg_mentions.iter().enumerate() {
-                let mut field = self.field_for_mention(text, seg, seg_hits, seg_mentions, i);
+            for k in mention_cursor..mention_end {
+                let seg_mentions = mentions.get(mention_cursor..mention_end).unwrap_or(&[]);
+                let Some(mention) = mentions.get(k) else { continue };
+                let mut field = self.field_for_mention(text, seg, seg_hits, seg_mentions, k - mention_cursor);
                 // Unresolved relative dates and figures that were never stated are listed, never compared.
                 // A fraction ("half", "a third") counts nothing by itself, and a figure with a unit
                 // of measure ("2 tonnes", "12,000 hectares") is a measurement: neither takes a field.
@@ -307,26 +309,26 @@ impl Extractor {
                     claims.total += 1; // over the limit: counted, not built
                     continue;
                 }
-                let mut value = mention.value.clone();
-                if let Value::Date(d) = &mention.value {
-                    if date::lacks_year(*d) {
+                let (kind, range) = (mention.kind, mention.range.clone());
+                // Each mention is built into one claim at most: its value moves there. The
+                // mentions after it in the sentence still ask for its kind and place, never
+                // for its value.
+                let Some(mut value) =
+                    mentions.get_mut(k).map(|m| std::mem::replace(&mut m.value, Value::Name(String::new())))
+                else {
+                    continue;
+                };
+                if let Value::Date(d) = value {
+                    if date::lacks_year(d) {
                         let year = *default_year.get_or_insert_with(|| {
                             article_year(source, &dates, fielded_only.then_some(reference))
                         });
                         if let Some(year) = year {
-                            value = Value::Date(date::with_year(*d, year));
+                            value = Value::Date(date::with_year(d, year));
                         }
                     }
                 }
-                claims.push(self.claim(
-                    source,
-                    index,
-                    field,
-                    mention.kind,
-                    mention.range.clone(),
-                    value,
-                    &context,
-                ));
+                claims.push(self.claim(source, index, field, kind, range, value, &context));
             }
             self.named_claims(source, index, seg_hits, &context, &mut claims, sentence_first);
         }
