@@ -99,12 +99,14 @@ const PLACE_OPENERS: &[&str] = &["in", "across", "throughout", "within"];
 /// bytes tell: [`place_opener`] is asked of nearly every sentence with a claim, and most begin
 /// with another word. A word of ASCII letters followed by the end, ASCII whitespace or a comma
 /// is looked up; one followed by other ASCII (a hyphen, a digit) is neither, nor is a first
-/// word that does not begin with an ASCII letter (all the words listed do). A letter run
-/// followed by a byte past ASCII, which may be whitespace, is left to the full reading.
+/// word that begins with other ASCII (all the words listed begin with a letter). Leading
+/// whitespace, and a byte past ASCII where it may be whitespace, are left to the full reading.
 fn may_open_with_place(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();
     let letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let Some(word) = sentence.get(..letters).filter(|w| !w.is_empty()) else { return false };
+    let Some(word) = sentence.get(..letters).filter(|w| !w.is_empty()) else {
+        return bytes.first().is_some_and(|&b| !b.is_ascii() || b.is_ascii_whitespace() || b == b'\x0B');
+    };
     match bytes.get(letters) {
         None | Some(b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ' | b',') => {
             CONNECTIVES.iter().chain(PLACE_OPENERS).any(|listed| word.eq_ignore_ascii_case(listed))
@@ -387,12 +389,15 @@ mod tests {
             "In,",
         ];
         let separators = [" ", "  ", "\t", "\n", ", ", "\u{a0}", "\u{2009}", ""];
+        assert_eq!(place_opener("  In Syria, 30 died.", &r).map(|s| s.label), Some("in Syria".into()));
+        assert_eq!(place_opener("\u{a0}In Syria, 30 died.", &r).map(|s| s.label), Some("in Syria".into()));
         let mut next = crate::text::test_random(11);
         let (mut turned_away, mut opened) = (0, 0);
         for _ in 0..40_000 {
             let mut sentence = String::new();
             for k in 0..1 + next(6) {
-                if k > 0 {
+                // Now and then a separator before the first word too.
+                if k > 0 || next(8) == 0 {
                     sentence.push_str(separators[next(separators.len())]);
                 }
                 sentence.push_str(words[next(words.len())]);
