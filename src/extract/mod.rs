@@ -259,20 +259,23 @@ impl Extractor {
             if seg.heading {
                 section = self.heading_cues.scope(sentence_text);
             }
+            // Both lists are sorted and a sentence holds few of either: each is walked once,
+            // sentence after sentence.
             while hits.get(hit_cursor).is_some_and(|h| h.start < seg.range.start) {
                 hit_cursor += 1;
             }
-            let hit_end = hits.get(hit_cursor..).unwrap_or(&[]).partition_point(|h| h.start < seg.range.end)
-                + hit_cursor;
+            let mut hit_end = hit_cursor;
+            while hits.get(hit_end).is_some_and(|h| h.start < seg.range.end) {
+                hit_end += 1;
+            }
             let seg_hits = hits.get(hit_cursor..hit_end).unwrap_or(&[]);
             while mentions.get(mention_cursor).is_some_and(|m| m.range.start < seg.range.start) {
                 mention_cursor += 1;
             }
-            let mention_end = mentions
-                .get(mention_cursor..)
-                .unwrap_or(&[])
-                .partition_point(|m| m.range.start < seg.range.end)
-                + mention_cursor;
+            let mut mention_end = mention_cursor;
+            while mentions.get(mention_end).is_some_and(|m| m.range.start < seg.range.end) {
+                mention_end += 1;
+            }
             let seg_mentions = mentions.get(mention_cursor..mention_end).unwrap_or(&[]);
             // Most sentences of an article state nothing: no figure, no date, no cue. Their
             // scope is never asked for, so it is never worked out.
@@ -711,8 +714,7 @@ const MEASURE_UNITS: &[&str] = &[
 /// Whether the word right after a figure ending at `end` is a unit of measure.
 fn is_measurement(text: &str, end: usize) -> bool {
     // A unit is a short word; a few characters are enough, however long the text runs on.
-    let rest = text.get(end..).unwrap_or("");
-    let rest = rest.get(..rest.char_indices().nth(24).map_or(rest.len(), |(at, _)| at)).unwrap_or("");
+    let rest = leading_chars(text.get(end..).unwrap_or(""), 24);
     let word = rest
         .trim_start_matches([' ', '\u{a0}', '-'])
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')'))
@@ -720,6 +722,16 @@ fn is_measurement(text: &str, end: usize) -> bool {
         .unwrap_or("");
     static TABLE: std::sync::OnceLock<WordTable<()>> = std::sync::OnceLock::new();
     is_in_table_ignoring_case(word, MEASURE_UNITS, &TABLE)
+}
+
+/// The first `count` characters of `text`, or all of it when it is shorter. Every figure asks
+/// this: `count` bytes that are ASCII are `count` characters, and only other text is decoded.
+fn leading_chars(text: &str, count: usize) -> &str {
+    let cut = match text.as_bytes().get(..count) {
+        Some(head) if head.is_ascii() => count,
+        _ => text.char_indices().nth(count).map_or(text.len(), |(at, _)| at),
+    };
+    text.get(..cut).unwrap_or("")
 }
 
 /// [`is_listed_ignoring_case`] for the long lists asked of every figure: an ASCII word is looked

@@ -264,3 +264,16 @@ fn the_cue_pass_lists_the_other_event_phrases_a_sentence_search_finds() {
     }
     assert!(files >= 10, "{files} example files read");
 }
+
+#[test]
+fn leading_characters_are_those_decoding_gives() {
+    assert_eq!(leading_chars("12 hectares of land", 5), "12 he");
+    assert_eq!(leading_chars("é tonnes", 3), "é t");
+    assert_eq!(leading_chars("ab", 24), "ab");
+    for text in crate::text::mixed_test_texts(13, 5_000) {
+        for count in 0..30 {
+            let decoded = text.char_indices().nth(count).map_or(text.len(), |(at, _)| at);
+            assert_eq!(leading_chars(&text, count), &text[..decoded], "{text:?}, {count}");
+        }
+    }
+}
