@@ -190,6 +190,12 @@ fn split_sentences(text: &str, block: Range<usize>, out: &mut Vec<Segment>) {
 fn ends_with_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
     let Some(before) = text.get(sentence_start..dot) else { return false };
     let word = last_word(before);
+    // Most full stops end a longer word. An initial is one character, of at most four bytes,
+    // and an abbreviation at most six bytes, or five in the one spelling beyond ASCII that
+    // lowercases to one ("U.K" with the Kelvin sign).
+    if word.len() > 6 {
+        return false;
+    }
     // A lone capital ("J. Smith") is an initial.
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
@@ -231,6 +237,17 @@ fn abbreviation_table() -> &'static crate::text::WordTable<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_and_initials_of_every_length_are_known() {
+        let ends = |text: &str| ends_with_abbreviation(text, 0, text.len());
+        assert!(ends("said Approx"));
+        assert!(ends("in the U.\u{212A}"), "the Kelvin sign lowercases to k");
+        assert!(ends("met J"));
+        assert!(ends("met \u{1D400}"), "a capital of four bytes");
+        assert!(!ends("said Approxx"));
+        assert!(!ends("the storm"));
+    }
 
     #[test]
     fn the_word_a_full_stop_ends_is_read_as_by_characters() {
