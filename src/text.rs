@@ -96,8 +96,9 @@ pub fn squash_shared(text: &str) -> std::sync::Arc<str> {
     }
 }
 
-/// The six ASCII bytes `char::is_whitespace` accepts.
-fn is_ascii_space(b: &u8) -> bool {
+/// The six ASCII bytes `char::is_whitespace` accepts (`u8::is_ascii_whitespace` leaves out
+/// the vertical tab).
+pub(crate) fn is_ascii_space(b: &u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 

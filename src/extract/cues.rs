@@ -152,7 +152,7 @@ fn ascii_words_with_alphanumerics(gap: &[u8]) -> usize {
     let mut count = 0;
     let mut word_counted = false;
     for &b in gap {
-        if matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ') {
+        if crate::text::is_ascii_space(&b) {
             word_counted = false;
         } else if !word_counted && b.is_ascii_alphanumeric() {
             count += 1;

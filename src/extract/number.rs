@@ -700,7 +700,7 @@ pub(super) fn ascii_alnum_run(b: &[u8], i: usize) -> usize {
 
 fn skip_ws(text: &str, mut i: usize) -> usize {
     // ASCII whitespace a byte at a time; other whitespace (a no-break space) by characters.
-    while let Some(b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ') = text.as_bytes().get(i) {
+    while text.as_bytes().get(i).is_some_and(crate::text::is_ascii_space) {
         i += 1;
     }
     while let Some(c) = char_at(text, i) {

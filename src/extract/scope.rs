@@ -105,13 +105,11 @@ fn may_open_with_place(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();
     let letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     let Some(word) = sentence.get(..letters).filter(|w| !w.is_empty()) else {
-        return bytes.first().is_some_and(|&b| !b.is_ascii() || b.is_ascii_whitespace() || b == b'\x0B');
+        return bytes.first().is_some_and(|b| !b.is_ascii() || crate::text::is_ascii_space(b));
     };
     match bytes.get(letters) {
-        None | Some(b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ' | b',') => {
-            CONNECTIVES.iter().chain(PLACE_OPENERS).any(|listed| word.eq_ignore_ascii_case(listed))
-        }
-        Some(b) => !b.is_ascii(),
+        Some(b) if !crate::text::is_ascii_space(b) && *b != b',' => !b.is_ascii(),
+        _ => CONNECTIVES.iter().chain(PLACE_OPENERS).any(|listed| word.eq_ignore_ascii_case(listed)),
     }
 }
 

@@ -221,7 +221,7 @@ fn last_word(before: &str) -> &str {
         if !b.is_ascii() {
             return before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
         }
-        if matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ' | b'(') {
+        if crate::text::is_ascii_space(&b) || b == b'(' {
             return before.get(k + 1..).unwrap_or("");
         }
     }
