@@ -193,6 +193,10 @@ const BATCH: usize = 256;
 
 /// One source once read: what a run keeps of it, its warnings and its claims.
 struct ReadOne {
+    /// Its place among the sources listed.
+    index: usize,
+    /// What makes it the same file as another.
+    identity: source::Identity,
     source: ReadSource,
     warnings: Vec<String>,
     /// The claims, when the run wants them themselves (`check`); empty when they were rendered
@@ -205,6 +209,21 @@ struct ReadOne {
     /// The claims as rows of the claims table, when the run prints one (the claims themselves
     /// are then let go on the worker).
     rows: Option<report::ClaimRows>,
+}
+
+impl ReadOne {
+    /// Makes it the `index`th source of the run, where it was numbered by its place among the
+    /// sources listed (a source given twice before it is left out).
+    fn renumber(&mut self, index: usize) {
+        self.index = index;
+        for claim in &mut self.claims {
+            claim.source = index;
+        }
+        for suppression in &mut self.source.suppressions {
+            suppression.source = index;
+            suppression.claim.source = index;
+        }
+    }
 }
 
 /// What the workers make of each source's claims besides the claims.
@@ -242,23 +261,13 @@ fn read_sources(
             return Err(Error::Usage(format!("--article-date {date}: not a date; write it as YYYY-MM-DD")));
         }
     }
-    let mut listed: Vec<source::Pending> = Vec::new();
+    let mut pending: Vec<source::Pending> = Vec::new();
     for (input, role) in inputs {
-        listed.extend(source::list_limited(input, *role, config.limits.max_input_bytes)?);
+        pending.extend(source::list_limited(input, *role, config.limits.max_input_bytes)?);
     }
-    // One look at each file on disk: done on every core.
-    let identities: Vec<source::Identity> = listed.par_iter().map(source::Pending::identity).collect();
-    let mut pending: Vec<source::Pending> = Vec::with_capacity(listed.len());
+    // A file given twice is known by the identity its reading tells (see `KeptOnce`).
     let mut warnings = Vec::new();
-    let mut seen: std::collections::HashSet<source::Identity> = std::collections::HashSet::new();
-    for (found, identity) in listed.into_iter().zip(identities) {
-        if !seen.insert(identity) {
-            warnings.push(format!("{}: given more than once; read once", found.path));
-            continue;
-        }
-        pending.push(found);
-    }
-    drop(seen);
+    let mut once = KeptOnce::default();
     let total = pending.len();
     let done = AtomicUsize::new(0);
     let mut rest = pending.into_iter();
@@ -280,7 +289,7 @@ fn read_sources(
                 .enumerate()
                 .map(|(offset, pending)| {
                     let index = base + offset;
-                    let mut source = pending.read()?;
+                    let (mut source, identity) = pending.read_identified()?;
                     if source.published.is_none() {
                         source.published = article_date.map(str::to_string);
                     }
@@ -302,6 +311,8 @@ fn read_sources(
                     };
                     progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
                     Ok(ReadOne {
+                        index,
+                        identity,
                         source: ReadSource::of(&source, index),
                         warnings,
                         claims,
@@ -316,7 +327,7 @@ fn read_sources(
             None => read_batch(),
             Some(previous) => std::thread::scope(|scope| {
                 let reading = scope.spawn(read_batch);
-                let sunk = sink(previous);
+                let sunk = sink(once.keep(previous, &mut warnings));
                 let read = reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 sunk.and(read)
             }),
@@ -324,9 +335,41 @@ fn read_sources(
         ready = Some(read?);
     }
     if let Some(last) = ready {
-        sink(last)?;
+        sink(once.keep(last, &mut warnings))?;
     }
     Ok(warnings)
+}
+
+/// The sources of a run kept once each: a file given twice (by two paths, a link or a hard
+/// link) is read and extracted twice, on the workers, but only its first reading is kept. A
+/// look at every path before reading cost a system call per file and a walk of its path through
+/// the file system, on the way to the first article; reading a file twice costs only when it is
+/// given twice.
+#[derive(Default)]
+struct KeptOnce {
+    seen: std::collections::HashSet<source::Identity>,
+    /// How many sources are kept so far: the index of the next.
+    kept: usize,
+}
+
+impl KeptOnce {
+    /// The sources of `batch` not read before, in order and numbered as the run's sources are
+    /// once the others are left out; a warning for each left out.
+    fn keep(&mut self, batch: Vec<ReadOne>, warnings: &mut Vec<String>) -> Vec<ReadOne> {
+        let mut kept = Vec::with_capacity(batch.len());
+        for mut one in batch {
+            if !self.seen.insert(one.identity.clone()) {
+                warnings.push(format!("{}: given more than once; read once", one.source.path));
+                continue;
+            }
+            if one.index != self.kept {
+                one.renumber(self.kept);
+            }
+            self.kept += 1;
+            kept.push(one);
+        }
+        kept
+    }
 }
 
 /// Runs a command.

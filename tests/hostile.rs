@@ -210,6 +210,35 @@ fn the_same_file_twice_is_read_once() {
     );
 }
 
+#[test]
+fn a_file_given_twice_leaves_the_sources_after_it_as_they_were() {
+    let tmp = TempDir::new("twice-before");
+    tmp.write("a.txt", ARTICLE);
+    tmp.write("b.txt", b"The storm killed 25 people.\n");
+    tmp.write("c.txt", b"The storm killed 30 people.\n");
+    tmp.write(
+        "s.txt",
+        b"# claimdiff: ignore deaths -- counted at the scene by our reporter\nThe storm killed 25 people.\n",
+    );
+    // The second a.txt is read beside the others and then left out: the sources after it are
+    // the run's second and third all the same, with their claims and (in s.txt, last)
+    // suppressions.
+    for (others, status_once) in [(["b.txt", "c.txt"], 1), (["b.txt", "s.txt"], 0)] {
+        let once: Vec<&str> =
+            ["check", "--isolated", "--format", "json", "a.txt"].into_iter().chain(others).collect();
+        let (expected, stderr, status) = run(&tmp.0, &once);
+        assert_eq!((status, stderr.as_str()), (status_once, ""));
+        let twice: Vec<&str> = once.iter().copied().take(5).chain(["a.txt"]).chain(others).collect();
+        let (stdout, stderr, status) = run(&tmp.0, &twice);
+        assert_eq!(stderr, "claimdiff: warning: a.txt: given more than once; read once\n");
+        assert_eq!((status, stdout), (status_once, expected));
+    }
+    let (stdout, _, status) = run(&tmp.0, &["check", "--isolated", "a.txt", "a.txt", "b.txt", "c.txt"]);
+    assert_eq!(status, 1);
+    assert!(stdout.contains("  c  c.txt:1:18  \"30\"\n"), "{stdout}");
+    assert!(stdout.ends_with("3 sources, 1 field: 1 conflict, 0 agree, 0 one-sided\n"), "{stdout}");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_hard_link_is_the_file_it_links() {
