@@ -454,24 +454,29 @@ pub fn run_to(
             let mut opening = stream.as_ref().map(report::ClaimStream::start);
             let renderer = report::ClaimStream::new(config.format);
             let render = renderer.as_ref().map_or(Render::Rows, Render::Stream);
-            let listed = read_sources(&with_roles, config, &extractor, progress, render, false, |batch| {
-                if let Some(opening) = opening.take() {
-                    out.write_all(opening.as_bytes()).map_err(Error::Output)?;
-                }
-                for one in batch {
-                    infos.push(SourceInfo { path: one.source.path, role: one.source.role });
-                    warnings.extend(one.warnings);
-                    // Each source's claims go straight to the output, which buffers them: no
-                    // copy of the whole batch is made first.
-                    match stream.as_mut() {
-                        Some(stream) => {
-                            stream.push(out, &one.rendered, one.claim_count).map_err(Error::Output)?;
-                        }
-                        None => rows.append(one.rows.unwrap_or_default()),
+            let listed =
+                read_sources(&with_roles, config, &extractor, progress, render, false, |mut batch| {
+                    if let Some(opening) = opening.take() {
+                        out.write_all(opening.as_bytes()).map_err(Error::Output)?;
                     }
-                }
-                Ok(())
-            })?;
+                    for one in &mut batch {
+                        infos.push(SourceInfo {
+                            path: std::mem::take(&mut one.source.path),
+                            role: one.source.role,
+                        });
+                        warnings.append(&mut one.warnings);
+                        if stream.is_none() {
+                            rows.append(one.rows.take().unwrap_or_default());
+                        }
+                    }
+                    // The batch's claims go to the output as they were rendered: no copy of them
+                    // is made first.
+                    if let Some(stream) = stream.as_mut() {
+                        let pieces = batch.iter().map(|one| (one.rendered.as_slice(), one.claim_count));
+                        stream.push_all(out, pieces).map_err(Error::Output)?;
+                    }
+                    Ok(())
+                })?;
             match &stream {
                 Some(stream) => out
                     .write_all(opening.unwrap_or_default().as_bytes())

@@ -243,7 +243,7 @@ impl ClaimStream {
     }
 
     /// The claims of the one source at `path`, rendered on their own (on any thread) for
-    /// [`ClaimStream::push`]: rendering is most of the work of writing them. The bytes are
+    /// [`ClaimStream::push_all`]: rendering is most of the work of writing them. The bytes are
     /// UTF-8, made of the claims' strings and ASCII, and kept as bytes: checking them again
     /// on the way out would read every byte of the output once more.
     pub fn render(&self, claims: &[Claim], path: &str) -> Vec<u8> {
@@ -260,25 +260,33 @@ impl ClaimStream {
         out
     }
 
-    /// Writes `count` claims rendered by [`ClaimStream::render`] to `out`.
+    /// Writes the claims of several sources, each rendered by [`ClaimStream::render`] and
+    /// given with how many claims it holds, to `out` in order. They go out in vectored writes,
+    /// handed to the writer as they are: the claims of a batch of sources are megabytes, which
+    /// a buffer on the way would copy once more.
     ///
     /// # Errors
     ///
-    /// When `out` refuses the write.
-    pub fn push(
+    /// When `out` refuses a write.
+    pub fn push_all<'a>(
         &mut self,
         out: &mut dyn std::io::Write,
-        rendered: &[u8],
-        count: usize,
+        pieces: impl IntoIterator<Item = (&'a [u8], usize)>,
     ) -> std::io::Result<()> {
-        // Rendered claims each follow a comma; the very first of the array does not.
-        let text = if !self.lines && self.count == 0 {
-            rendered.strip_prefix(b",").unwrap_or(rendered)
-        } else {
-            rendered
-        };
-        self.count += count;
-        out.write_all(text)
+        let mut slices = Vec::new();
+        for (rendered, count) in pieces {
+            // Rendered claims each follow a comma; the very first of the array does not.
+            let text = if !self.lines && self.count == 0 {
+                rendered.strip_prefix(b",").unwrap_or(rendered)
+            } else {
+                rendered
+            };
+            self.count += count;
+            if !text.is_empty() {
+                slices.push(std::io::IoSlice::new(text));
+            }
+        }
+        write_all_vectored(out, &mut slices)
     }
 
     /// What comes after the last claim.
@@ -328,4 +336,68 @@ pub fn short_labels(sources: &[SourceInfo]) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// Writes all of `slices` to `out`, as `write_all` does for one slice: a write may take only
+/// part of them.
+fn write_all_vectored(
+    out: &mut dyn std::io::Write,
+    mut slices: &mut [std::io::IoSlice<'_>],
+) -> std::io::Result<()> {
+    while !slices.is_empty() {
+        match out.write_vectored(slices) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(written) => std::io::IoSlice::advance_slices(&mut slices, written),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Takes at most three bytes a write, one slice at a time, and is interrupted every other
+    /// call: what a pipe or a signal may do to a vectored write.
+    struct Stingy {
+        taken: Vec<u8>,
+        calls: usize,
+    }
+
+    impl std::io::Write for Stingy {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.calls += 1;
+            if self.calls % 2 == 0 {
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            let n = buf.len().min(3);
+            self.taken.extend_from_slice(buf.get(..n).unwrap_or_default());
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn claims_of_several_sources_are_written_whole_and_in_order_however_the_writer_takes_them() {
+        let mut stream = ClaimStream::new(Format::Json).unwrap_or_else(|| unreachable!());
+        let mut out = Stingy { taken: Vec::new(), calls: 0 };
+        // The first source has no claims; the second's leading comma is the array's first.
+        let pieces: [(&[u8], usize); 3] = [(b"", 0), (b",{\"a\":1}", 1), (b",{\"b\":2},{\"c\":3}", 2)];
+        stream.push_all(&mut out, pieces).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(String::from_utf8_lossy(&out.taken), "{\"a\":1},{\"b\":2},{\"c\":3}");
+        assert_eq!(stream.count, 3);
+        // Later batches keep their commas.
+        let mut more = Vec::new();
+        stream.push_all(&mut more, [(&b",{\"d\":4}"[..], 1)]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(more, b",{\"d\":4}");
+        // A writer that takes nothing is an error, not a loop without end.
+        let mut full: &mut [u8] = &mut [];
+        let refused = stream.push_all(&mut full, [(&b",{\"e\":5}"[..], 1)]).map_err(|e| e.kind());
+        assert_eq!(refused, Err(std::io::ErrorKind::WriteZero));
+    }
 }
