@@ -12,7 +12,7 @@
 use std::fmt::Write as _;
 
 use super::{Report, SourceInfo, Summary};
-use crate::claim::{Claim, DateValue, Qualifier, Value};
+use crate::claim::{Claim, DateValue, PartialDate, Qualifier, Value};
 use crate::finding::Finding;
 
 /// A key as the pretty layout writes it, quoted and followed by `": "` (the compact layout
@@ -175,7 +175,7 @@ pub(super) fn claim_with(out: &mut Vec<u8>, claim: &Claim, head: &[u8], leads: &
     out.extend_from_slice(head);
     optional_string(out, claim.field.as_deref());
     out.extend_from_slice(&leads.kind);
-    escape_into(out, claim.kind.as_str());
+    plain_string(out, claim.kind.as_str());
     out.extend_from_slice(&leads.text);
     escape_into(out, &claim.text);
     out.extend_from_slice(&leads.value);
@@ -222,15 +222,15 @@ fn value_with(out: &mut Vec<u8>, value: &Value, leads: &ValueLeads) {
             out.extend_from_slice(&leads.figure);
             number(out, Some(q.figure));
             out.extend_from_slice(&leads.qualifier);
-            escape_into(out, qualifier_name(q.qualifier));
+            plain_string(out, qualifier_name(q.qualifier));
             out.extend_from_slice(&leads.close);
         }
-        Value::Date(DateValue::Single(day)) => escape_into(out, &day.iso()),
+        Value::Date(DateValue::Single(day)) => iso_date(out, day),
         Value::Date(DateValue::Range { start, end }) => {
             out.extend_from_slice(&leads.range_start);
-            escape_into(out, &start.iso());
+            iso_date(out, start);
             out.extend_from_slice(&leads.range_end);
-            escape_into(out, &end.iso());
+            iso_date(out, end);
             out.extend_from_slice(&leads.close);
         }
         Value::Name(name) => escape_into(out, name),
@@ -408,6 +408,70 @@ fn qualifier_name(qualifier: Qualifier) -> &'static str {
     }
 }
 
+/// Appends a date as the JSON string of its [`PartialDate::iso`] text (which needs no
+/// escaping), written digit by digit: formatting it, a date at a time, was a visible share of
+/// writing the claims.
+fn iso_date(out: &mut Vec<u8>, date: &PartialDate) {
+    /// `value` in `width` digits, zero-padded, as `{value:0width$}` writes it.
+    fn padded(out: &mut Vec<u8>, value: u32, width: usize) {
+        let mut digits = itoa::Buffer::new();
+        let digits = digits.format(value).as_bytes();
+        out.extend(std::iter::repeat_n(b'0', width.saturating_sub(digits.len())));
+        out.extend_from_slice(digits);
+    }
+    let year = |out: &mut Vec<u8>, year: i32| {
+        if (0..=9999).contains(&year) {
+            padded(out, year.unsigned_abs(), 4);
+        } else {
+            // Before year 0 or past 9999: formatted as `iso` formats it, sign and all.
+            let _ = write!(ByteSink(out), "{year:04}");
+        }
+    };
+    out.push(b'"');
+    // The same cases as `PartialDate::iso`, in its order.
+    match (date.year, date.month, date.day) {
+        (Some(y), Some(m), Some(d)) => {
+            year(out, y);
+            out.push(b'-');
+            padded(out, u32::from(m), 2);
+            out.push(b'-');
+            padded(out, u32::from(d), 2);
+        }
+        (Some(y), Some(m), None) => {
+            year(out, y);
+            out.push(b'-');
+            padded(out, u32::from(m), 2);
+        }
+        (Some(y), None, _) => year(out, y),
+        (None, Some(m), Some(d)) => {
+            out.extend_from_slice(b"--");
+            padded(out, u32::from(m), 2);
+            out.push(b'-');
+            padded(out, u32::from(d), 2);
+        }
+        (None, Some(m), None) => {
+            out.extend_from_slice(b"--");
+            padded(out, u32::from(m), 2);
+        }
+        (None, None, Some(d)) => {
+            out.extend_from_slice(b"---");
+            padded(out, u32::from(d), 2);
+        }
+        (None, None, None) => {}
+    }
+    out.push(b'"');
+}
+
+/// A byte vector as a `fmt::Write`, for the rare text that is formatted.
+struct ByteSink<'a>(&'a mut Vec<u8>);
+
+impl std::fmt::Write for ByteSink<'_> {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.0.extend_from_slice(text.as_bytes());
+        Ok(())
+    }
+}
+
 /// A bound or figure as `claim::serialize_number` writes it: an integer when it is one, else
 /// through serde_json's own float formatting; no number (or no finite one) is `null`.
 fn number(out: &mut Vec<u8>, value: Option<f64>) {
@@ -560,6 +624,14 @@ fn indent(out: &mut Vec<u8>, depth: usize) {
     }
 }
 
+/// Appends one of the names the tool itself gives (a kind, a qualifier) as a JSON string: they
+/// are lowercase ASCII letters and hyphens, which need no escaping (a test holds them to it).
+fn plain_string(out: &mut Vec<u8>, name: &'static str) {
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'"');
+}
+
 /// Appends `text` as a JSON string, escaped as serde_json escapes it: `"` and `\` with a
 /// backslash, the control characters below U+0020 as `\b`, `\t`, `\n`, `\f`, `\r` or `\u00XX`
 /// (lowercase hex), everything else as it is.
@@ -576,7 +648,8 @@ pub(super) fn escape_into(out: &mut Vec<u8>, text: &str) {
 }
 
 /// Where the first byte that needs escaping is. Most strings have none: eight bytes are tested
-/// at once, as one integer, and the search goes byte by byte only within eight that have one.
+/// at once, as one integer (the last few padded with spaces, which need none), and the search
+/// goes byte by byte only within eight that have one.
 fn first_to_escape(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::MAX / 0xFF;
     const HIGH: u64 = ONES * 0x80;
@@ -584,17 +657,30 @@ fn first_to_escape(bytes: &[u8]) -> Option<usize> {
     // `x` had none there; the test of "any zero byte" this gives is exact (only which byte can
     // be misread, and that is found byte by byte below).
     let any_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    // Below 0x20 in the low seven bits and no high bit: a control character.
+    let has_one = |x: u64| {
+        x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0
+            || any_zero(x ^ (ONES * u64::from(b'"')))
+            || any_zero(x ^ (ONES * u64::from(b'\\')))
+    };
     let mut start = 0;
     while let Some(chunk) = bytes.get(start..).and_then(<[u8]>::first_chunk::<8>) {
-        let x = u64::from_le_bytes(*chunk);
-        // Below 0x20 in the low seven bits and no high bit: a control character.
-        let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0;
-        if control || any_zero(x ^ (ONES * u64::from(b'"'))) || any_zero(x ^ (ONES * u64::from(b'\\'))) {
+        if has_one(u64::from_le_bytes(*chunk)) {
             break;
         }
         start += 8;
     }
-    bytes.get(start..)?.iter().position(|&b| needs_escape(b)).map(|k| k + start)
+    let rest = bytes.get(start..)?;
+    if rest.len() < 8 {
+        let mut block = [b' '; 8];
+        if let Some(slots) = block.get_mut(..rest.len()) {
+            slots.copy_from_slice(rest);
+        }
+        if !has_one(u64::from_le_bytes(block)) {
+            return None;
+        }
+    }
+    rest.iter().position(|&b| needs_escape(b)).map(|k| k + start)
 }
 
 fn needs_escape(b: u8) -> bool {
@@ -743,6 +829,44 @@ pub(super) mod tests {
         for q in [None, About, MoreThan, AtLeast, LessThan, AtMost, Nearly, Range, Unstated] {
             assert_eq!(serde_json::to_string(&q).unwrap(), format!("\"{}\"", qualifier_name(q)));
         }
+    }
+
+    #[test]
+    fn the_names_written_without_escaping_need_none() {
+        use Qualifier::*;
+        let kinds =
+            [Kind::Count, Kind::Money, Kind::Percent, Kind::Date, Kind::Person, Kind::Place, Kind::Text];
+        let qualifiers = [None, About, MoreThan, AtLeast, LessThan, AtMost, Nearly, Range, Unstated];
+        let names = kinds.map(Kind::as_str).into_iter().chain(qualifiers.map(qualifier_name));
+        for name in names {
+            let (mut plain, mut escaped) = (Vec::new(), Vec::new());
+            plain_string(&mut plain, name);
+            escape_into(&mut escaped, name);
+            assert_eq!(plain, escaped);
+            assert_eq!(plain, format!("\"{name}\"").into_bytes());
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_their_iso_text() {
+        let years =
+            [None, Some(-10_000), Some(-44), Some(-1), Some(0), Some(7), Some(476), Some(2025), Some(9999)];
+        let years = years.into_iter().chain([Some(10_000), Some(i32::MIN), Some(i32::MAX)]);
+        let small =
+            [None, Some(0), Some(1), Some(9), Some(10), Some(12), Some(31), Some(99), Some(100), Some(255)];
+        let mut written = 0;
+        for year in years {
+            for month in small {
+                for day in small {
+                    let date = PartialDate { year, month, day };
+                    let mut out = Vec::new();
+                    iso_date(&mut out, &date);
+                    assert_eq!(String::from_utf8_lossy(&out), format!("\"{}\"", date.iso()), "{date:?}");
+                    written += 1;
+                }
+            }
+        }
+        assert_eq!(written, 12 * 10 * 10);
     }
 
     #[test]
