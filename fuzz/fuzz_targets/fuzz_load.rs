@@ -1,6 +1,7 @@
 //! HTML and Markdown loading with the offset map: the first byte picks the format, the rest is
 //! the file. Every character of the visible text, and every claim read from it, must locate
-//! inside the file with a line and column.
+//! inside the file with a line and column. Bytes handed over owned make the same source as
+//! bytes lent (flag bit 1 also tries plain text that way).
 #![no_main]
 
 use std::sync::OnceLock;
@@ -20,8 +21,15 @@ fn extractor() -> &'static Extractor {
 
 fuzz_target!(|data: &[u8]| {
     let Some((&flags, bytes)) = data.split_first() else { return };
-    let format = if flags & 1 == 0 { Format::Html } else { Format::Markdown };
-    let Ok(source) = Source::from_bytes("fuzz", Role::Source, format, bytes) else { return };
+    let format = match flags & 3 {
+        0 | 2 => Format::Html,
+        1 => Format::Markdown,
+        _ => Format::Text,
+    };
+    let lent = Source::from_bytes("fuzz", Role::Source, format, bytes);
+    let owned = Source::from_owned_bytes("fuzz", Role::Source, format, bytes.to_vec());
+    assert_eq!(format!("{owned:?}"), format!("{lent:?}"));
+    let Ok(source) = lent else { return };
     let file_len = bytes.len();
     let check = |l: claimdiff::claim::Location| {
         assert!(l.start <= l.end && l.end <= file_len, "{l:?} outside a file of {file_len} bytes");

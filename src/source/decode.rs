@@ -62,6 +62,25 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
+/// [`decode`] of bytes the caller owns, taking them as the text itself when they are UTF-8
+/// without a BOM (the common case: no copy); otherwise the bytes are handed back beside what
+/// [`decode`] makes of them.
+pub(crate) fn decode_owned(bytes: Vec<u8>) -> (Decoded, Option<Vec<u8>>) {
+    if utf16_bom(&bytes).is_some() || bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return (decode(&bytes), Some(bytes));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            let map = OffsetMap::shifted(text.len(), 0);
+            (Decoded { text, map, encoding: Encoding::Utf8, warning: None }, None)
+        }
+        Err(invalid) => {
+            let bytes = invalid.into_bytes();
+            (decode_utf8(&bytes), Some(bytes))
+        }
+    }
+}
+
 /// UTF-8: strips a BOM and replaces each maximal invalid sequence with one U+FFFD.
 fn decode_utf8(bytes: &[u8]) -> Decoded {
     let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };

@@ -178,13 +178,70 @@ impl Source {
             return Err(LoadError::Binary { path: path.to_owned(), offset });
         }
         let decoded = decode::decode(bytes);
+        // The bytes are kept apart only when decoding changed them.
+        let original = (decoded.text.as_bytes() != bytes).then(|| bytes.to_vec());
+        Source::from_decoded(path, role, format, decoded, original, bytes.len())
+    }
+
+    /// [`Source::from_bytes`] of bytes the caller owns: UTF-8 without a BOM (most files)
+    /// becomes the source's text without a copy, and plain text without carriage returns is
+    /// read as it stands.
+    ///
+    /// # Errors
+    ///
+    /// As [`Source::from_bytes`].
+    pub fn from_owned_bytes(
+        path: &str,
+        role: Role,
+        format: Format,
+        bytes: Vec<u8>,
+    ) -> Result<Source, LoadError> {
+        if let Some(offset) = decode::binary_offset(&bytes) {
+            return Err(LoadError::Binary { path: path.to_owned(), offset });
+        }
+        let original_len = bytes.len();
+        // Handed back only when decoding changed them.
+        let (decoded, original) = decode::decode_owned(bytes);
+        Source::from_decoded(path, role, format, decoded, original, original_len)
+    }
+
+    /// A source from its decoded text, the file's bytes when they differ from it, and their
+    /// length.
+    fn from_decoded(
+        path: &str,
+        role: Role,
+        format: Format,
+        decoded: decode::Decoded,
+        original: Option<Vec<u8>>,
+        original_len: usize,
+    ) -> Result<Source, LoadError> {
         let mut warnings = Vec::new();
         if let Some(w) = &decoded.warning {
             warnings.push(format!("{path}: {w}"));
         }
         let lines = LineIndex::new(&decoded.text);
-        // The bytes are kept apart only when decoding changed them.
-        let original = (decoded.text.as_bytes() != bytes).then(|| bytes.to_vec());
+        if format == Format::Text && memchr::memchr(b'\r', decoded.text.as_bytes()).is_none() {
+            // Plain text without carriage returns is its own visible text: no copy of it is
+            // made, and none kept apart.
+            let to_decoded = OffsetMap::shifted(decoded.text.len(), 0);
+            return Ok(Source {
+                path: path.to_owned(),
+                role,
+                format,
+                text: decoded.text,
+                headings: Vec::new(),
+                warnings,
+                published: None,
+                preset: None,
+                original,
+                original_len,
+                encoding: decoded.encoding,
+                to_decoded,
+                to_original: decoded.map,
+                decoded: None,
+                lines,
+            });
+        }
         let (text, to_decoded, headings, published) = match format {
             Format::Text => {
                 let (text, map) = plain::extract(&decoded.text);
@@ -220,7 +277,7 @@ impl Source {
             published,
             preset: None,
             original,
-            original_len: bytes.len(),
+            original_len,
             encoding: decoded.encoding,
             to_decoded,
             to_original: decoded.map,
@@ -415,9 +472,10 @@ impl Pending {
     /// # Errors
     ///
     /// As [`Pending::read`].
-    pub fn read_identified(self) -> Result<(Source, Identity), LoadError> {
-        if let Some(bytes) = &self.stdin {
-            let source = Source::from_bytes(&self.path, self.role, stdin_format(bytes), bytes)?;
+    pub fn read_identified(mut self) -> Result<(Source, Identity), LoadError> {
+        if let Some(bytes) = self.stdin.take() {
+            let format = stdin_format(&bytes);
+            let source = Source::from_owned_bytes(&self.path, self.role, format, bytes)?;
             return Ok((source, Identity::Shown(self.path)));
         }
         // One open, one look at the open file's size (and identity), then reading to the end:
@@ -450,7 +508,7 @@ impl Pending {
         let source = if is_claims_file(&self.path) {
             Source::from_claims_file(&self.path, self.role, &bytes)?
         } else {
-            Source::from_bytes(&self.path, self.role, format_for(&self.path), &bytes)?
+            Source::from_owned_bytes(&self.path, self.role, format_for(&self.path), bytes)?
         };
         Ok((source, identity))
     }
@@ -614,6 +672,39 @@ mod tests {
         assert_eq!(locate_str(&s, "5\n"), loc(14, 16, 1, 15));
         assert_eq!(locate_str(&s, "\u{FFFD}"), loc(3, 4, 1, 4));
         assert_eq!(s.original_slice(3, 10), "\u{FFFD} 3,744");
+    }
+
+    #[test]
+    fn owned_bytes_make_the_source_borrowed_bytes_make() {
+        let mut samples: Vec<Vec<u8>> = [
+            &b""[..],
+            b"The storm killed 20 people.\n",
+            b"\xEF\xBB\xBFa 3,744\r\nb\rc\n",
+            b"a\xFFb\xE2\x82c\r\n",
+            b"\xFF\xFEa\0b\0\r\0\n\0",
+            b"\xFE\xFF\0a\0\xD8",
+            b"# Title\n\nOn 3 May, 20 people\r\ndied.",
+            b"<html><body><h1>Storm</h1><p>20 died &amp; more</p></body></html>",
+            b"PK\x03\x04\0\0",
+            b"   \n\t\n",
+        ]
+        .iter()
+        .map(|b| b.to_vec())
+        .collect();
+        let mut random = crate::text::test_random(19);
+        for _ in 0..200 {
+            let len = random(40);
+            let alphabet = b"a \r\n\xEF\xBB\xBF\xFF\xFE<>&0";
+            samples.push((0..len).map(|_| alphabet[random(alphabet.len())]).collect());
+        }
+        for bytes in samples {
+            for format in [Format::Text, Format::Markdown, Format::Html] {
+                let borrowed = format!("{:?}", Source::from_bytes("p", Role::Source, format, &bytes));
+                let owned =
+                    format!("{:?}", Source::from_owned_bytes("p", Role::Source, format, bytes.clone()));
+                assert_eq!(owned, borrowed, "{format:?} {bytes:?}");
+            }
+        }
     }
 
     #[test]
