@@ -25,7 +25,7 @@ pub use starts::lists_disagree;
 
 use std::ops::Range;
 
-use crate::claim::{Claim, DateValue, Kind, Qualifier, Scope, Value};
+use crate::claim::{Claim, DateValue, Kind, Location, Qualifier, Scope, Value};
 use crate::rules::Rulebook;
 use crate::source::Source;
 use crate::text::{squash, WordTable};
@@ -331,7 +331,8 @@ impl Extractor {
                         }
                     }
                 }
-                claims.push(self.claim(source, index, field, kind, range, value, &context));
+                let location = source.locate(range.clone());
+                claims.push(self.claim(location, index, field, kind, range, value, &context));
             }
             self.named_claims(source, index, seg_hits, &context, &mut claims, sentence_first);
         }
@@ -344,7 +345,7 @@ impl Extractor {
     #[allow(clippy::too_many_arguments)]
     fn claim(
         &self,
-        source: &Source,
+        location: Location,
         index: usize,
         field: Option<usize>,
         kind: Kind,
@@ -359,7 +360,7 @@ impl Extractor {
             kind,
             text,
             value,
-            location: source.locate(range.clone()),
+            location,
             sentence: context
                 .sentence
                 .get_or_init(|| {
@@ -494,7 +495,8 @@ impl Extractor {
                     continue;
                 }
                 let value = Value::Name(squash(text.get(range.clone()).unwrap_or("")));
-                claims.push(self.claim(source, index, Some(field_index), field.kind, range, value, context));
+                // Located once: for the test of a claim read twice above, and for the claim.
+                claims.push(self.claim(location, index, Some(field_index), field.kind, range, value, context));
             }
         }
     }
