@@ -92,7 +92,7 @@ pub fn squash_shared(text: &str) -> std::sync::Arc<str> {
     if is_squashed_ascii(text.as_bytes()) {
         text.into()
     } else {
-        squash(text).into()
+        squash_anew(text).into()
     }
 }
 
@@ -143,6 +143,15 @@ fn is_squashed_ascii(bytes: &[u8]) -> bool {
 
 /// Whitespace collapsed to single spaces, ends trimmed.
 pub fn squash(text: &str) -> String {
+    // Most sentences are ASCII and squashed already, and are copied whole.
+    if is_squashed_ascii(text.as_bytes()) {
+        return text.to_string();
+    }
+    squash_anew(text)
+}
+
+/// [`squash`] of a text that may need it, made word by word.
+fn squash_anew(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut push = |word: &str| {
         if !word.is_empty() {
@@ -153,16 +162,22 @@ pub fn squash(text: &str) -> String {
         }
     };
     if text.is_ascii() {
-        // Every sentence of every claim passes here; most are ASCII, where whitespace is one of
-        // six bytes (the same six `char::is_whitespace` accepts below 0x80). An ASCII slice of a
-        // str is a str.
+        // Whitespace is then one of six bytes (the same six `char::is_whitespace` accepts
+        // below 0x80), and a word ends at the next of them: an ASCII slice of a str is a str.
         let bytes = text.as_bytes();
-        // Most sentences are squashed already and are copied whole.
-        if is_squashed_ascii(bytes) {
-            return text.to_string();
+        let mut word_start = None;
+        for (i, b) in bytes.iter().enumerate() {
+            match (is_ascii_space(b), word_start) {
+                (true, Some(start)) => {
+                    push(text.get(start..i).unwrap_or_default());
+                    word_start = None;
+                }
+                (false, None) => word_start = Some(i),
+                _ => {}
+            }
         }
-        for word in bytes.split(is_ascii_space) {
-            push(std::str::from_utf8(word).unwrap_or_default());
+        if let Some(start) = word_start {
+            push(text.get(start..).unwrap_or_default());
         }
     } else {
         text.split_whitespace().for_each(push);
@@ -467,6 +482,22 @@ mod tests {
         assert_eq!(squash(" a b"), "a b");
         assert_eq!(squash("a  b"), "a b");
         assert_eq!(squash("a \nb"), "a b");
+    }
+
+    #[test]
+    fn squash_is_the_words_joined_by_single_spaces() {
+        let mut random = test_random(23);
+        let mut texts = mixed_test_texts(23, 200);
+        for _ in 0..2000 {
+            let alphabet =
+                [" ", "  ", "\t", "\n", "\r\n", "\x0B", "\x0C", "a", "bc", "\u{a0}", "é", ".", "\x1F"];
+            texts.push((0..random(24)).map(|_| alphabet[random(alphabet.len())]).collect());
+        }
+        for text in &texts {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(squash(text), words.join(" "), "{text:?}");
+            assert_eq!(&*squash_shared(text), words.join(" "), "{text:?}");
+        }
     }
 
     #[test]
