@@ -496,7 +496,15 @@ impl Extractor {
                 }
                 let value = Value::Name(squash(text.get(range.clone()).unwrap_or("")));
                 // Located once: for the test of a claim read twice above, and for the claim.
-                claims.push(self.claim(location, index, Some(field_index), field.kind, range, value, context));
+                claims.push(self.claim(
+                    location,
+                    index,
+                    Some(field_index),
+                    field.kind,
+                    range,
+                    value,
+                    context,
+                ));
             }
         }
     }
