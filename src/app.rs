@@ -240,7 +240,7 @@ enum Render<'a> {
 /// Lists, reads and extracts `inputs` a batch at a time (each batch in parallel), handing each
 /// batch to `sink` in source order; a source's text is let go as soon as its claims are read.
 /// With `fielded_only`, claims no field took are counted but never built. Returns the warnings
-/// of listing (a path given twice).
+/// about files given twice (see [`KeptOnce`]).
 fn read_sources(
     inputs: &[(String, Role)],
     config: &Config,
