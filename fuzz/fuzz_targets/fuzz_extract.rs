@@ -66,8 +66,11 @@ fuzz_target!(|data: &[u8]| {
         let whole = report::render_claims(&claims, &infos, format);
         let Some(mut stream) = report::ClaimStream::new(format) else { panic!("{format:?} streams") };
         let mut streamed = stream.start().as_bytes().to_vec();
-        let rendered = stream.render(&claims, &source.path);
-        stream.push(&mut streamed, &rendered, claims.len()).expect("a vector takes every write");
+        // Rendered in pieces, as sources are (one of them empty), and written together.
+        let (first, second) = claims.split_at(claims.len() / 2);
+        let pieces = [first, &[], second].map(|part| (stream.render(part, &source.path), part.len()));
+        let pieces = pieces.iter().map(|(rendered, count)| (rendered.as_slice(), *count));
+        stream.push_all(&mut streamed, pieces).expect("a vector takes every write");
         streamed.extend_from_slice(stream.finish().as_bytes());
         let streamed = String::from_utf8(streamed).expect("the stream writes UTF-8");
         assert_eq!(streamed, whole, "streamed {format:?} differs from serde's");
