@@ -19,6 +19,14 @@ use crate::claim::Claim;
 const HEADER: [&str; COLUMNS] = ["location", "field", "kind", "text", "value", "scope"];
 const COLUMNS: usize = 6;
 
+/// Rows drawn into one piece of text (about 64 KB of news claims).
+const PIECE_ROWS: usize = 512;
+
+/// Pieces drawn at once, on every core, before they are written out in order: the table is
+/// drawn only once every row is read, so without this one core would draw it alone while the
+/// others wait.
+const PIECES_AT_ONCE: usize = 16;
+
 /// Widths past this are measured by comfy-table in 16 bits; such a table is left to it.
 const WIDEST: usize = u16::MAX as usize - 1;
 
@@ -141,15 +149,20 @@ impl ClaimRows {
 
     /// The cells of each row.
     fn rows(&self) -> impl Iterator<Item = impl Iterator<Item = (&str, usize)>> {
-        self.ends.chunks(COLUMNS).zip(self.widths.chunks(COLUMNS)).enumerate().map(
-            move |(row, (ends, widths))| {
-                let first = if row == 0 { 0 } else { self.ends.get(row * COLUMNS - 1).copied().unwrap_or(0) };
-                let starts = std::iter::once(first).chain(ends.iter().copied());
-                starts.zip(ends.iter().copied()).zip(widths.iter().copied()).map(|((start, end), width)| {
-                    (self.text.get(start..end).unwrap_or(""), usize::from(width))
-                })
-            },
-        )
+        (0..self.ends.len() / COLUMNS).map(|row| self.row(row))
+    }
+
+    /// The cells of row `row` (from 0), each with how wide it shows.
+    fn row(&self, row: usize) -> impl Iterator<Item = (&str, usize)> {
+        let cells = row * COLUMNS..(row + 1) * COLUMNS;
+        let ends = self.ends.get(cells.clone()).unwrap_or_default();
+        let widths = self.widths.get(cells).unwrap_or_default();
+        let first = if row == 0 { 0 } else { self.ends.get(row * COLUMNS - 1).copied().unwrap_or(0) };
+        let starts = std::iter::once(first).chain(ends.iter().copied());
+        starts
+            .zip(ends.iter().copied())
+            .zip(widths.iter().copied())
+            .map(|((start, end), width)| (self.text.get(start..end).unwrap_or(""), usize::from(width)))
     }
 
     /// The table of `extract` for a run of `sources` sources, with the line that counts them.
@@ -188,8 +201,7 @@ impl ClaimRows {
 
     /// Draws the table in comfy-table's `UTF8_FULL_CONDENSED` layout, line break included.
     fn draw(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        /// Written out whenever the text drawn reaches this size.
-        const PIECE: usize = 1 << 16;
+        use rayon::prelude::*;
         let mut widths = self.widest;
         for (width, name) in widths.iter_mut().zip(HEADER) {
             // A column is at least one character wide, and as wide as its name.
@@ -206,18 +218,30 @@ impl ClaimRows {
             text.push(right);
             text.push('\n');
         };
-        let mut text = String::with_capacity(PIECE + 1024);
+        let mut text = String::new();
         border(&mut text, '┌', '─', '┬', '┐');
         let header = HEADER.iter().map(|name| (*name, name.width()));
         push_row(&mut text, header, &widths);
         border(&mut text, '╞', '═', '╪', '╡');
-        for row in self.rows() {
-            push_row(&mut text, row, &widths);
-            if text.len() >= PIECE {
+        out.write_all(text.as_bytes())?;
+        let rows = self.ends.len() / COLUMNS;
+        let pieces = rows.div_ceil(PIECE_ROWS);
+        for first in (0..pieces).step_by(PIECES_AT_ONCE) {
+            let drawn: Vec<String> = (first..pieces.min(first + PIECES_AT_ONCE))
+                .into_par_iter()
+                .map(|piece| {
+                    let mut text = String::with_capacity(PIECE_ROWS * 128);
+                    for row in piece * PIECE_ROWS..rows.min((piece + 1) * PIECE_ROWS) {
+                        push_row(&mut text, self.row(row), &widths);
+                    }
+                    text
+                })
+                .collect();
+            for text in drawn {
                 out.write_all(text.as_bytes())?;
-                text.clear();
             }
         }
+        text.clear();
         border(&mut text, '└', '─', '┴', '┘');
         out.write_all(text.as_bytes())
     }
@@ -321,6 +345,30 @@ mod tests {
             in_order.sort_by_key(|c| c.source);
             assert_eq!(rows.render(paths.len()), comfy(&in_order, &paths));
         }
+    }
+
+    #[test]
+    fn a_table_drawn_in_pieces_on_every_core_is_comfy_tables() {
+        // More rows than one round of pieces holds, ending inside a piece, with a widest cell
+        // deep in the last round, so that every piece must use the table's widths.
+        let rows_wanted = PIECE_ROWS * (PIECES_AT_ONCE + 1) + 7;
+        let paths = ["a.txt", "b.txt"];
+        let mut claims: Vec<Claim> = (0..rows_wanted)
+            .map(|k| claim(k % 2, (k % 3 == 0).then_some("deaths"), &format!("{k}"), None))
+            .collect();
+        if let Some(last) = claims.last_mut() {
+            *last =
+                claim(last.source, Some("secretary_general"), "Valdecy Urquiza, Jürgen Stock", Some("東京"));
+        }
+        let mut rows = ClaimRows::default();
+        for (index, path) in paths.iter().enumerate() {
+            let mine: Vec<Claim> = claims.iter().filter(|c| c.source == index).cloned().collect();
+            rows.append(ClaimRows::of(&mine, path));
+        }
+        claims.sort_by_key(|c| c.source);
+        let drawn = rows.render(paths.len());
+        assert_eq!(drawn.lines().count(), rows_wanted + 4 + 2);
+        assert_eq!(drawn, comfy(&claims, &paths));
     }
 
     #[test]
