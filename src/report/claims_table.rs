@@ -19,6 +19,12 @@ use crate::claim::Claim;
 const HEADER: [&str; COLUMNS] = ["location", "field", "kind", "text", "value", "scope"];
 const COLUMNS: usize = 6;
 
+/// The field cell of a claim no field took.
+const NO_FIELD: &str = "—";
+
+/// How many columns [`NO_FIELD`] takes (an em dash: one; a test holds it to its measure).
+const NO_FIELD_WIDTH: usize = 1;
+
 /// Rows drawn into one piece of text (about 64 KB of news claims).
 const PIECE_ROWS: usize = 512;
 
@@ -77,16 +83,32 @@ impl ClaimRows {
 
     fn push(&mut self, claim: &Claim, path: &str) {
         let mut digits = itoa::Buffer::new();
+        let location_start = self.text.len();
         self.text.push_str(path);
         self.text.push(':');
         self.text.push_str(digits.format(claim.location.line));
         self.text.push(':');
         self.text.push_str(digits.format(claim.location.column));
-        self.end_cell();
-        self.text.push_str(claim.field.as_deref().unwrap_or("—"));
-        self.end_cell();
+        // Most paths are printable ASCII, and so is what follows them: a column a byte, known
+        // without reading the cell again.
+        if is_printable_ascii(path) {
+            self.end_cell_of_width(self.text.len() - location_start);
+        } else {
+            self.end_cell();
+        }
+        match claim.field.as_deref() {
+            Some(field) => {
+                self.text.push_str(field);
+                self.end_cell();
+            }
+            None => {
+                self.text.push_str(NO_FIELD);
+                self.end_cell_of_width(NO_FIELD_WIDTH);
+            }
+        }
+        // A kind's name is lowercase ASCII.
         self.text.push_str(claim.kind.as_str());
-        self.end_cell();
+        self.end_cell_of_width(claim.kind.as_str().len());
         for_terminal_into(&mut self.text, &claim.text);
         self.end_cell();
         // The value is written in place, and made safe for a terminal only when it must be.
@@ -116,6 +138,12 @@ impl ClaimRows {
             self.multiline |= cell.contains('\n');
             cell.width()
         };
+        self.end_cell_of_width(width);
+    }
+
+    /// Closes the cell like [`ClaimRows::end_cell`], when it is known to hold no line break
+    /// and to take `width` columns.
+    fn end_cell_of_width(&mut self, width: usize) {
         if let Some(widest) = self.widest.get_mut(self.ends.len() % COLUMNS) {
             *widest = (*widest).max(width);
         }
@@ -369,6 +397,23 @@ mod tests {
         let drawn = rows.render(paths.len());
         assert_eq!(drawn.lines().count(), rows_wanted + 4 + 2);
         assert_eq!(drawn, comfy(&claims, &paths));
+    }
+
+    #[test]
+    fn cells_of_known_width_are_as_wide_as_measured() {
+        assert_eq!(NO_FIELD.width(), NO_FIELD_WIDTH);
+        assert!(!NO_FIELD.contains('\n'));
+        // Every row of a run from printable and other paths, fielded or not, is as wide as
+        // measuring each cell makes it.
+        let claims =
+            [claim(0, None, "a", None), claim(1, Some("deaths"), "b", None), claim(2, None, "c", None)];
+        let rows = ClaimRows::of_run(&claims, &["a.txt", "dir/Zürich 東京.md", "tab\there.txt"]);
+        for (row, cells) in rows.rows().enumerate() {
+            for (column, (cell, width)) in cells.enumerate() {
+                let measured = if is_printable_ascii(cell) { cell.len() } else { cell.width() };
+                assert_eq!(width, measured, "row {row}, column {column}: {cell:?}");
+            }
+        }
     }
 
     #[test]
