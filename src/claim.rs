@@ -185,15 +185,54 @@ pub struct PartialDate {
 impl PartialDate {
     /// ISO 8601 text: `2025-11-10`, `2025-11`, `2025`, or `--11-10` when the year is unknown.
     pub fn iso(&self) -> String {
+        self.iso_text().as_str().to_string()
+    }
+
+    /// [`PartialDate::iso`] written digit by digit into a buffer on the stack: every date claim
+    /// written out (as JSON or a table row) asks it, and formatting it was a visible share of
+    /// writing them.
+    pub(crate) fn iso_text(&self) -> IsoText {
+        let mut text = IsoText { bytes: [0; IsoText::ROOM], len: 0 };
+        // As `{y:04}` writes a year: four digits at least, a minus sign counted among them.
+        let year = |text: &mut IsoText, y: i32| {
+            if y < 0 {
+                text.push(b"-");
+                text.padded(y.unsigned_abs(), 3);
+            } else {
+                text.padded(y.unsigned_abs(), 4);
+            }
+        };
         match (self.year, self.month, self.day) {
-            (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
-            (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
-            (Some(y), None, _) => format!("{y:04}"),
-            (None, Some(m), Some(d)) => format!("--{m:02}-{d:02}"),
-            (None, Some(m), None) => format!("--{m:02}"),
-            (None, None, Some(d)) => format!("---{d:02}"),
-            (None, None, None) => String::new(),
+            (Some(y), Some(m), Some(d)) => {
+                year(&mut text, y);
+                text.push(b"-");
+                text.padded(u32::from(m), 2);
+                text.push(b"-");
+                text.padded(u32::from(d), 2);
+            }
+            (Some(y), Some(m), None) => {
+                year(&mut text, y);
+                text.push(b"-");
+                text.padded(u32::from(m), 2);
+            }
+            (Some(y), None, _) => year(&mut text, y),
+            (None, Some(m), Some(d)) => {
+                text.push(b"--");
+                text.padded(u32::from(m), 2);
+                text.push(b"-");
+                text.padded(u32::from(d), 2);
+            }
+            (None, Some(m), None) => {
+                text.push(b"--");
+                text.padded(u32::from(m), 2);
+            }
+            (None, None, Some(d)) => {
+                text.push(b"---");
+                text.padded(u32::from(d), 2);
+            }
+            (None, None, None) => {}
         }
+        text
     }
 
     /// Whether the two dates can be the same day: every part known on both sides is equal.
@@ -205,6 +244,42 @@ impl PartialDate {
             }
         }
         same(self.year, other.year) && same(self.month, other.month) && same(self.day, other.day)
+    }
+}
+
+/// The ISO text of a [`PartialDate`], ASCII on the stack (see [`PartialDate::iso_text`]).
+pub(crate) struct IsoText {
+    bytes: [u8; IsoText::ROOM],
+    len: usize,
+}
+
+impl IsoText {
+    /// The longest text: a year of ten digits and its sign, and a month and day of three
+    /// digits each (a `u8`), with their hyphens.
+    const ROOM: usize = 24;
+
+    /// The text.
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(self.bytes.get(..self.len).unwrap_or_default()).unwrap_or_default()
+    }
+
+    fn push(&mut self, ascii: &[u8]) {
+        for &b in ascii {
+            if let Some(slot) = self.bytes.get_mut(self.len) {
+                *slot = b;
+                self.len += 1;
+            }
+        }
+    }
+
+    /// `value` in at least `width` digits, zero-padded, as `{value:0width$}` writes it.
+    fn padded(&mut self, value: u32, width: usize) {
+        let mut digits = itoa::Buffer::new();
+        let digits = digits.format(value).as_bytes();
+        for _ in digits.len()..width {
+            self.push(b"0");
+        }
+        self.push(digits);
     }
 }
 
@@ -235,7 +310,9 @@ impl DateValue {
     pub fn iso(&self) -> String {
         match self {
             DateValue::Single(d) => d.iso(),
-            DateValue::Range { start, end } => format!("{}/{}", start.iso(), end.iso()),
+            DateValue::Range { start, end } => {
+                format!("{}/{}", start.iso_text().as_str(), end.iso_text().as_str())
+            }
         }
     }
 }
@@ -263,7 +340,12 @@ impl Value {
     pub fn display_into(&self, out: &mut String) {
         match self {
             Value::Quantity(q) => crate::extract::number::describe_into(out, q),
-            Value::Date(d) => out.push_str(&d.iso()),
+            Value::Date(DateValue::Single(d)) => out.push_str(d.iso_text().as_str()),
+            Value::Date(DateValue::Range { start, end }) => {
+                out.push_str(start.iso_text().as_str());
+                out.push('/');
+                out.push_str(end.iso_text().as_str());
+            }
             Value::Name(n) => out.push_str(n),
         }
     }
@@ -406,6 +488,43 @@ impl Serialize for Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ISO text as `format!` writes it: what [`PartialDate::iso_text`] replaced.
+    fn formatted_iso(date: &PartialDate) -> String {
+        match (date.year, date.month, date.day) {
+            (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+            (Some(y), None, _) => format!("{y:04}"),
+            (None, Some(m), Some(d)) => format!("--{m:02}-{d:02}"),
+            (None, Some(m), None) => format!("--{m:02}"),
+            (None, None, Some(d)) => format!("---{d:02}"),
+            (None, None, None) => String::new(),
+        }
+    }
+
+    #[test]
+    fn iso_text_is_what_formatting_writes() {
+        let years = [None, Some(i32::MIN), Some(-10_000), Some(-999), Some(-44), Some(-1), Some(0), Some(7)];
+        let years =
+            years.into_iter().chain([Some(476), Some(2025), Some(9999), Some(10_000), Some(i32::MAX)]);
+        let small =
+            [None, Some(0), Some(1), Some(9), Some(10), Some(12), Some(31), Some(99), Some(100), Some(255)];
+        let mut compared = 0;
+        for year in years {
+            for month in small {
+                for day in small {
+                    let date = PartialDate { year, month, day };
+                    assert_eq!(date.iso(), formatted_iso(&date), "{date:?}");
+                    let range =
+                        DateValue::Range { start: date, end: PartialDate { year: Some(2025), ..date } };
+                    let shown = Value::Date(range).display();
+                    assert_eq!(shown, format!("{}/{}", formatted_iso(&date), formatted_iso(&range.ends().1)));
+                    compared += 1;
+                }
+            }
+        }
+        assert_eq!(compared, 13 * 10 * 10);
+    }
 
     #[test]
     fn open_and_closed_ends_meet_only_when_both_inclusive() {
