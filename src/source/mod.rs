@@ -220,40 +220,38 @@ impl Source {
             warnings.push(format!("{path}: {w}"));
         }
         let lines = LineIndex::new(&decoded.text);
-        let (text, to_decoded, headings, published, decoded_text) = if format == Format::Text
-            && memchr::memchr(b'\r', decoded.text.as_bytes()).is_none()
-        {
-            // Plain text without carriage returns is its own visible text: no copy of it is
-            // made, and none kept apart.
-            let to_decoded = OffsetMap::shifted(decoded.text.len(), 0);
-            (decoded.text, to_decoded, Vec::new(), None, None)
-        } else {
-            let (text, to_decoded, headings, published) = match format {
-                Format::Text => {
-                    let (text, map) = plain::extract(&decoded.text);
-                    (text, map, Vec::new(), None)
-                }
-                Format::Markdown => {
-                    let e = markdown::extract(&decoded.text);
-                    (e.text, e.map, e.headings, e.published)
-                }
-                Format::Html => {
-                    let e = html::extract(&decoded.text);
-                    if let Some(at) = e.unterminated {
-                        let (line, column) = lines.line_column(&decoded.text, at);
-                        warnings.push(format!(
-                            "{path}: the tag at line {line}, column {column} never ends (no closing '>' or quote); \
-                             the rest of the file was ignored"
-                        ));
-                    }
-                    (e.text, e.map, e.headings, e.published)
-                }
-            };
-            if text.trim().is_empty() && !decoded.text.trim().is_empty() {
-                warnings.push(format!("{path}: no visible text found; nothing will be read from it"));
+        // `None`: the decoded text is the visible text (plain text without carriage returns).
+        let rewritten = match format {
+            Format::Text => plain::extract(&decoded.text).map(|(text, map)| (text, map, Vec::new(), None)),
+            Format::Markdown => {
+                let e = markdown::extract(&decoded.text);
+                Some((e.text, e.map, e.headings, e.published))
             }
-            let decoded_text = (text != decoded.text).then_some(decoded.text);
-            (text, to_decoded, headings, published, decoded_text)
+            Format::Html => {
+                let e = html::extract(&decoded.text);
+                if let Some(at) = e.unterminated {
+                    let (line, column) = lines.line_column(&decoded.text, at);
+                    warnings.push(format!(
+                        "{path}: the tag at line {line}, column {column} never ends (no closing '>' or quote); \
+                         the rest of the file was ignored"
+                    ));
+                }
+                Some((e.text, e.map, e.headings, e.published))
+            }
+        };
+        let (text, to_decoded, headings, published, decoded_text) = match rewritten {
+            // No copy of the text is made, and none kept apart.
+            None => {
+                let to_decoded = OffsetMap::shifted(decoded.text.len(), 0);
+                (decoded.text, to_decoded, Vec::new(), None, None)
+            }
+            Some((text, to_decoded, headings, published)) => {
+                if text.trim().is_empty() && !decoded.text.trim().is_empty() {
+                    warnings.push(format!("{path}: no visible text found; nothing will be read from it"));
+                }
+                let decoded_text = (text != decoded.text).then_some(decoded.text);
+                (text, to_decoded, headings, published, decoded_text)
+            }
         };
         Ok(Source {
             path: path.to_owned(),

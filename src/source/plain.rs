@@ -5,11 +5,10 @@
 
 use super::map::OffsetMap;
 
-/// The text with `\r\n` and lone `\r` turned into `\n`, and its map to `decoded`.
-pub(crate) fn extract(decoded: &str) -> (String, OffsetMap) {
-    if !decoded.contains('\r') {
-        return (decoded.to_owned(), OffsetMap::shifted(decoded.len(), 0));
-    }
+/// The text with `\r\n` and lone `\r` turned into `\n`, and its map to `decoded`; `None` when
+/// `decoded` has no `\r` and is its own visible text (most files: no copy of it is made).
+pub(crate) fn extract(decoded: &str) -> Option<(String, OffsetMap)> {
+    memchr::memchr(b'\r', decoded.as_bytes())?;
     let bytes = decoded.as_bytes();
     let mut text = String::with_capacity(decoded.len());
     let mut map = OffsetMap::default();
@@ -33,7 +32,7 @@ pub(crate) fn extract(decoded: &str) -> (String, OffsetMap) {
     let run = decoded.get(run_start..).unwrap_or_default();
     map.push(text.len(), run_start, run.len(), run.len(), true);
     text.push_str(run);
-    (text, map)
+    Some((text, map))
 }
 
 #[cfg(test)]
@@ -42,11 +41,17 @@ mod tests {
 
     #[test]
     fn crlf_and_lone_cr_become_lf() {
-        let (text, map) = extract("a\r\nb\rc\n");
+        let Some((text, map)) = extract("a\r\nb\rc\n") else { panic!("a carriage return rewrites the text") };
         assert_eq!(text, "a\nb\nc\n");
         assert_eq!(map.map_range(2..3), 3..4);
         assert_eq!(map.map_range(1..2), 1..3);
         assert_eq!(map.map_range(4..5), 5..6);
         assert_eq!(map.map_range(0..6), 0..7);
+    }
+
+    #[test]
+    fn text_without_a_carriage_return_stands_as_it_is() {
+        assert!(extract("a\nb\n\tc é").is_none());
+        assert!(extract("").is_none());
     }
 }
