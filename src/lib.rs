@@ -39,6 +39,9 @@ pub mod claim;
 pub mod compare;
 pub mod extract;
 pub mod finding;
+/// The fuzz targets' bodies, built for `cargo test` and `cargo fuzz` only (see FUZZING.md).
+#[cfg(any(test, fuzzing))]
+pub mod fuzzing;
 pub mod report;
 pub mod rules;
 pub mod selftest;

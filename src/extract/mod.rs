@@ -18,9 +18,9 @@ pub mod scope;
 pub mod segment;
 mod starts;
 
-#[cfg(fuzzing)]
+#[cfg(any(test, fuzzing))]
 pub use phrases::phrases_disagree;
-#[cfg(fuzzing)]
+#[cfg(any(test, fuzzing))]
 pub use starts::lists_disagree;
 
 use std::ops::Range;
