@@ -96,6 +96,12 @@ pub fn squash_shared(text: &str) -> std::sync::Arc<str> {
     }
 }
 
+/// Eight bytes tested at once as one `u64`, byte by byte: `0x01` in every byte, and the high bit
+/// of every byte.
+pub(crate) const ONES: u64 = u64::MAX / 0xFF;
+/// See [`ONES`].
+pub(crate) const HIGH: u64 = ONES * 0x80;
+
 /// The six ASCII bytes `char::is_whitespace` accepts (`u8::is_ascii_whitespace` leaves out
 /// the vertical tab).
 pub(crate) fn is_ascii_space(b: &u8) -> bool {
@@ -106,8 +112,6 @@ pub(crate) fn is_ascii_space(b: &u8) -> bool {
 /// ends (and not empty). Every sentence with a claim is asked this, so the middle is tested
 /// eight bytes at a time.
 fn is_squashed_ascii(bytes: &[u8]) -> bool {
-    const ONES: u64 = u64::MAX / 0xFF;
-    const HIGH: u64 = ONES * 0x80;
     let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else { return false };
     if is_ascii_space(first) || is_ascii_space(last) {
         return false;
@@ -264,8 +268,6 @@ fn block_at(bytes: &[u8], at: usize) -> u64 {
 /// letters before the first that is not (8 when all are).
 #[inline(always)]
 fn lowered_letters(block: u64) -> (u64, usize) {
-    const ONES: u64 = u64::MAX / 0xFF;
-    const HIGH: u64 = ONES * 0x80;
     // Byte by byte: setting 0x20 lowercases a letter, and a byte is a letter when, so
     // lowercased and below 0x80, it lies in 'a'..='z'. No sum carries into the next byte: each
     // stays below 0x100.

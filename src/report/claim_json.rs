@@ -594,8 +594,7 @@ pub(super) fn escape_into(out: &mut Vec<u8>, text: &str) {
 /// at once, as one integer (the last few padded with spaces, which need none), and the search
 /// goes byte by byte only within eight that have one.
 fn first_to_escape(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::MAX / 0xFF;
-    const HIGH: u64 = ONES * 0x80;
+    use crate::text::{HIGH, ONES};
     // A byte of `x` is zero exactly when the borrow chain of `x - ONES` sets its high bit while
     // `x` had none there; the test of "any zero byte" this gives is exact (only which byte can
     // be misread, and that is found byte by byte below).

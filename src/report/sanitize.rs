@@ -32,8 +32,7 @@ pub fn for_terminal_into(out: &mut String, text: &str) {
 /// column per byte. Every cell of a large claims table asks this, so eight bytes are tested at
 /// once, as one integer.
 pub fn is_printable_ascii(text: &str) -> bool {
-    const ONES: u64 = u64::MAX / 0xFF;
-    const HIGH: u64 = ONES * 0x80;
+    use crate::text::{HIGH, ONES};
     let mut blocks = text.as_bytes().chunks_exact(8);
     for block in &mut blocks {
         let mut word = [0u8; 8];

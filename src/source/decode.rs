@@ -8,6 +8,9 @@
 
 use super::map::OffsetMap;
 
+/// The byte order mark of UTF-8, which a file may start with and which is no part of its text.
+pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// How many leading bytes are checked for a NUL byte.
 const BINARY_SNIFF: usize = 8 * 1024;
 
@@ -66,7 +69,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
 /// without a BOM (the common case: no copy); otherwise the bytes are handed back beside what
 /// [`decode`] makes of them.
 pub(crate) fn decode_owned(bytes: Vec<u8>) -> (Decoded, Option<Vec<u8>>) {
-    if utf16_bom(&bytes).is_some() || bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+    if utf16_bom(&bytes).is_some() || bytes.starts_with(UTF8_BOM) {
         return (decode(&bytes), Some(bytes));
     }
     match String::from_utf8(bytes) {
@@ -83,7 +86,7 @@ pub(crate) fn decode_owned(bytes: Vec<u8>) -> (Decoded, Option<Vec<u8>>) {
 
 /// UTF-8: strips a BOM and replaces each maximal invalid sequence with one U+FFFD.
 fn decode_utf8(bytes: &[u8]) -> Decoded {
-    let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
+    let bom = if bytes.starts_with(UTF8_BOM) { UTF8_BOM.len() } else { 0 };
     let body = bytes.get(bom..).unwrap_or_default();
     if let Ok(text) = std::str::from_utf8(body) {
         // The common case: one segment, no copy of the map per byte.

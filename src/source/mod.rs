@@ -546,7 +546,7 @@ fn io_error(path: &str, source: std::io::Error) -> LoadError {
 
 /// Standard input has no extension: it is HTML when it starts like an HTML document.
 fn stdin_format(bytes: &[u8]) -> Format {
-    let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let body = bytes.strip_prefix(decode::UTF8_BOM).unwrap_or(bytes);
     let start = body.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(body.len());
     let head = body.get(start..).unwrap_or_default();
     let starts = |p: &[u8]| head.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
