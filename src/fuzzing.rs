@@ -297,6 +297,31 @@ mod tests {
         flags.iter().chain(bytes).copied().collect()
     }
 
+    /// `fuzz/` is not built here: its one-line targets are held by name to the bodies above
+    /// (which the function pointers make sure exist), and to `fuzz/Cargo.toml`'s list.
+    #[test]
+    fn every_fuzz_target_is_one_of_these_bodies() {
+        // (target, body, the body itself)
+        type Body = fn(&[u8]);
+        let bodies: [(&str, &str, Body); 4] = [
+            ("fuzz_extract", "extract_input", extract_input),
+            ("fuzz_rules", "rules_input", rules_input),
+            ("fuzz_load", "load_input", load_input),
+            ("fuzz_check", "check_input", check_input),
+        ];
+        let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
+        let manifest = std::fs::read_to_string(fuzz.join("Cargo.toml")).unwrap();
+        assert_eq!(manifest.matches("[[bin]]").count(), bodies.len(), "targets in fuzz/Cargo.toml");
+        for (target, body, _) in bodies {
+            let path = format!("fuzz_targets/{target}.rs");
+            assert!(manifest.contains(&format!("name = \"{target}\"\npath = \"{path}\"")), "{target}");
+            let code = std::fs::read_to_string(fuzz.join(&path)).unwrap();
+            let call =
+                format!("libfuzzer_sys::fuzz_target!(|data: &[u8]| claimdiff::fuzzing::{body}(data));");
+            assert!(code.contains(&call), "{path} does not call {body}");
+        }
+    }
+
     #[test]
     fn fuzz_extract_replays_its_failure_and_the_edges() {
         for data in EDGES.iter().copied().chain([CUT_QUALIFIER]) {
