@@ -66,8 +66,10 @@ impl ClaimRows {
             widths: Vec::with_capacity(claims.len() * COLUMNS),
             ..ClaimRows::default()
         };
+        // Asked once for the source, not at every row.
+        let printable = is_printable_ascii(&path);
         for claim in claims {
-            rows.push(claim, &path);
+            rows.push(claim, &path, printable);
         }
         rows
     }
@@ -76,12 +78,15 @@ impl ClaimRows {
     pub fn of_run(claims: &[Claim], paths: &[&str]) -> ClaimRows {
         let mut rows = ClaimRows::default();
         for claim in claims {
-            rows.push(claim, &for_terminal(paths.get(claim.source).copied().unwrap_or("")));
+            let path = for_terminal(paths.get(claim.source).copied().unwrap_or(""));
+            rows.push(claim, &path, is_printable_ascii(&path));
         }
         rows
     }
 
-    fn push(&mut self, claim: &Claim, path: &str) {
+    /// Adds the row of `claim`, read from the source at `path` (made safe for a terminal);
+    /// `path_printable` says whether `path` is printable ASCII.
+    fn push(&mut self, claim: &Claim, path: &str, path_printable: bool) {
         let mut digits = itoa::Buffer::new();
         let location_start = self.text.len();
         self.text.push_str(path);
@@ -91,7 +96,7 @@ impl ClaimRows {
         self.text.push_str(digits.format(claim.location.column));
         // Most paths are printable ASCII, and so is what follows them: a column a byte, known
         // without reading the cell again.
-        if is_printable_ascii(path) {
+        if path_printable {
             self.end_cell_of_width(self.text.len() - location_start);
         } else {
             self.end_cell();
