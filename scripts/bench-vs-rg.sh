@@ -13,6 +13,9 @@
 #   claimdiff extract CORPUS/ > /dev/null                 (row "extract-table", the default format)
 #   claimdiff check CORPUS/ > /dev/null                   (row "check")
 #   claimdiff check --format json CORPUS/ > /dev/null     (row "check-json", what CI reads)
+#   load_only CORPUS/ > /dev/null                         (row "load-only": reading, decoding and
+#                                                          loading the files as extract does, with
+#                                                          no extraction; examples/load_only.rs)
 #
 # with hyperfine when it is installed (median of RUNS runs after one warm-up), else with a loop
 # of /usr/bin/time; then runs each once more under /usr/bin/time -v for peak RSS and CPU time,
@@ -33,6 +36,7 @@ RUNS="${RUNS:-5}"
 CORPUS="${CORPUS:-/tmp/claimdiff-corpus-${ARTICLES}-s${SEED}}"
 WORK="${WORK:-$(mktemp -d /tmp/claimdiff-bench.XXXXXX)}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+mkdir -p "$WORK"
 cd "$ROOT"
 
 missing=()
@@ -51,12 +55,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 echo "== building (release)" >&2
-cargo build --release --quiet --bin claimdiff --example gen_corpus
+cargo build --release --quiet --bin claimdiff --example gen_corpus --example load_only
 TARGET_DIR="$(cargo metadata --format-version 1 --no-deps 2>/dev/null |
     sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
 TARGET_DIR="${TARGET_DIR:-$ROOT/target}"
 BIN="${BIN:-$TARGET_DIR/release/claimdiff}"
 GEN="$TARGET_DIR/release/examples/gen_corpus"
+LOAD_ONLY_BIN="$TARGET_DIR/release/examples/load_only"
 
 have=$(find "$CORPUS" -maxdepth 1 -name 'article-*' 2>/dev/null | wc -l || true)
 if [ "$have" != "$ARTICLES" ]; then
@@ -86,7 +91,8 @@ EXTRACT=("$BIN" extract --isolated --format json "$CORPUS/")
 EXTRACT_TABLE=("$BIN" extract --isolated "$CORPUS/")
 CHECK=("$BIN" check --isolated "$CORPUS/")
 CHECK_JSON=("$BIN" check --isolated --format json "$CORPUS/")
-NAMES=(rg extract extract-table check check-json)
+LOAD_ONLY=("$LOAD_ONLY_BIN" "$CORPUS/")
+NAMES=(rg extract extract-table check check-json load-only)
 command_of() {
     case $1 in
         rg) cmd=("${RG[@]}") ;;
@@ -94,6 +100,7 @@ command_of() {
         extract-table) cmd=("${EXTRACT_TABLE[@]}") ;;
         check) cmd=("${CHECK[@]}") ;;
         check-json) cmd=("${CHECK_JSON[@]}") ;;
+        load-only) cmd=("${LOAD_ONLY[@]}") ;;
     esac
 }
 
@@ -103,6 +110,7 @@ command_of() {
 "${EXTRACT_TABLE[@]}" >/dev/null
 "${CHECK[@]}" >/dev/null || [ $? = 1 ]
 "${CHECK_JSON[@]}" >/dev/null || [ $? = 1 ]
+"${LOAD_ONLY[@]}" >/dev/null
 
 median() { sort -n | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
@@ -114,7 +122,8 @@ if command -v hyperfine >/dev/null; then
         -n extract "${EXTRACT[*]} > /dev/null" \
         -n extract-table "${EXTRACT_TABLE[*]} > /dev/null" \
         -n check "${CHECK[*]} > /dev/null" \
-        -n check-json "${CHECK_JSON[*]} > /dev/null" >&2
+        -n check-json "${CHECK_JSON[*]} > /dev/null" \
+        -n load-only "${LOAD_ONLY[*]} > /dev/null" >&2
     for name in "${NAMES[@]}"; do
         if command -v jq >/dev/null; then
             wall[$name]=$(jq -r ".results[] | select(.command == \"$name\") | .median" "$WORK/hyperfine.json")
@@ -160,3 +169,4 @@ for name in "${NAMES[@]}"; do
 done
 echo
 echo "targets: extract <= 4x rg; check <= 2 s wall on 2 cores; peak RSS <= 2x input"
+echo "load-only: what extract costs before extraction (reading, decoding, loading), for scale"
