@@ -49,19 +49,11 @@ if [ ! -x /usr/bin/time ] || ! command -v python3 >/dev/null; then
 fi
 
 echo "== building (release)" >&2
-cargo build --release --quiet --bin claimdiff --example gen_corpus
-TARGET_DIR="$(cargo metadata --format-version 1 --no-deps 2>/dev/null |
-    sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
-TARGET_DIR="${TARGET_DIR:-$ROOT/target}"
+# shellcheck source=scripts/common.sh
+source scripts/common.sh
+build_release --bin claimdiff --example gen_corpus
 BIN="${BIN:-$TARGET_DIR/release/claimdiff}"
-GEN="$TARGET_DIR/release/examples/gen_corpus"
-
-have=$(find "$CORPUS" -maxdepth 1 -name 'article-*' 2>/dev/null | wc -l || true)
-if [ "$have" != 10000 ]; then
-    echo "== writing 10000 articles (seed $SEED) to $CORPUS" >&2
-    rm -rf "$CORPUS"
-    "$GEN" --articles 10000 --seed "$SEED" --out "$CORPUS" >&2
-fi
+ensure_corpus 10000 "$SEED" "$CORPUS"
 rm -rf "$WORK/txt"
 mkdir -p "$WORK/txt"
 find "$CORPUS" -maxdepth 1 -name 'article-*.txt' -exec cp -t "$WORK/txt/" {} +

@@ -55,20 +55,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 echo "== building (release)" >&2
-cargo build --release --quiet --bin claimdiff --example gen_corpus --example load_only
-TARGET_DIR="$(cargo metadata --format-version 1 --no-deps 2>/dev/null |
-    sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
-TARGET_DIR="${TARGET_DIR:-$ROOT/target}"
+# shellcheck source=scripts/common.sh
+source scripts/common.sh
+build_release --bin claimdiff --example gen_corpus --example load_only
 BIN="${BIN:-$TARGET_DIR/release/claimdiff}"
-GEN="$TARGET_DIR/release/examples/gen_corpus"
 LOAD_ONLY_BIN="$TARGET_DIR/release/examples/load_only"
-
-have=$(find "$CORPUS" -maxdepth 1 -name 'article-*' 2>/dev/null | wc -l || true)
-if [ "$have" != "$ARTICLES" ]; then
-    echo "== writing $ARTICLES articles (seed $SEED) to $CORPUS" >&2
-    rm -rf "$CORPUS"
-    "$GEN" --articles "$ARTICLES" --seed "$SEED" --out "$CORPUS" >&2
-fi
+ensure_corpus "$ARTICLES" "$SEED" "$CORPUS"
 input_bytes=$(find "$CORPUS" -maxdepth 1 -name 'article-*' -printf '%s\n' | awk '{s += $1} END {print s}')
 
 json_cues() {

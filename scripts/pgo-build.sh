@@ -41,11 +41,10 @@ rm -rf "$WORK/profiles" "$WORK/corpus"
 mkdir -p "$WORK/profiles"
 
 echo "== building the corpus generator" >&2
-cargo build --release --quiet --example gen_corpus
-TARGET_DIR="$(cargo metadata --format-version 1 --no-deps 2>/dev/null |
-    sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
-GEN="${TARGET_DIR:-$ROOT/target}/release/examples/gen_corpus"
-"$GEN" --articles 600 --seed 11 --out "$WORK/corpus" >/dev/null
+# shellcheck source=scripts/common.sh
+source scripts/common.sh
+build_release --example gen_corpus
+ensure_corpus 600 11 "$WORK/corpus"
 
 echo "== building claimdiff instrumented" >&2
 RUSTFLAGS="-Cprofile-generate=$WORK/profiles" CARGO_TARGET_DIR="$WORK/generate" \
