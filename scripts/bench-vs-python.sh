@@ -74,6 +74,7 @@ echo "== timing the peers on ${#peer_files[@]} articles (the recognizers' dates 
 
 echo "== timing claimdiff extract on one worker, $RUNS runs" >&2
 txt_bytes=$(find "$WORK/txt" -name 'article-*.txt' -printf '%s\n' | awk '{s += $1} END {print s}')
+txt_files=$(find "$WORK/txt" -name 'article-*.txt' | wc -l)
 : >"$WORK/claimdiff.cpu"
 for _ in $(seq "$RUNS"); do
     RAYON_NUM_THREADS=1 /usr/bin/time -f '%U %S' -o "$WORK/t" \
@@ -85,11 +86,11 @@ claimdiff_speed=$(awk -v b="$txt_bytes" -v c="$cpu" 'BEGIN {printf "%.2f", b / c
 
 echo
 echo "machine: $(nproc) cores; $(date -u +%F); $("$VENV/bin/python" --version)"
-echo "claimdiff: $(find "$WORK/txt" -name 'article-*.txt' | wc -l) articles, $(awk -v b="$txt_bytes" 'BEGIN {printf "%.1f MB", b / 1e6}'), $cpu CPU s (median of $RUNS)"
+echo "claimdiff: $txt_files articles, $(awk -v b="$txt_bytes" 'BEGIN {printf "%.1f MB", b / 1e6}'), $cpu CPU s (median of $RUNS)"
 echo
 printf '%-22s %8s %10s %10s %10s %14s\n' extractor files "KB" "CPU s" "MB/s" "claimdiff is"
 printf '%-22s %8s %10s %10s %10s %14s\n' "claimdiff (all kinds)" \
-    "$(find "$WORK/txt" -name 'article-*.txt' | wc -l)" "$((txt_bytes / 1000))" "$cpu" "$claimdiff_speed" "1x"
+    "$txt_files" "$((txt_bytes / 1000))" "$cpu" "$claimdiff_speed" "1x"
 "$VENV/bin/python" - "$WORK/peers.jsonl" "$claimdiff_speed" <<'PY'
 import json, sys
 claimdiff = float(sys.argv[2])
