@@ -144,22 +144,19 @@ def column(name):
     return events.index(name) if name in events else None
 
 
-def inclusive(function):
-    total = list(self_cost.get(function, [0] * len(events)))
-    for (caller, _), costs in call_cost.items():
-        if caller == function:
-            for i, c in enumerate(costs):
-                total[i] += c
-    return total
-
-
-def calls_between(caller, target):
+def calls(caller, target=None):
+    """The inclusive cost of the calls `caller` makes (to `target` only, when given)."""
     total = [0] * len(events)
     for (c, t), costs in call_cost.items():
-        if c == caller and t == target:
+        if c == caller and target in (None, t):
             for i, v in enumerate(costs):
                 total[i] += v
     return total
+
+
+def inclusive(function):
+    own = self_cost.get(function, [0] * len(events))
+    return [a + b for a, b in zip(own, calls(function))]
 
 
 def find(fragment):
@@ -195,7 +192,7 @@ rows = []
 for label, function, less in stages:
     costs = inclusive(function)
     for target in less:
-        for i, v in enumerate(calls_between(function, target)):
+        for i, v in enumerate(calls(function, target)):
             costs[i] -= v
     rows.append((label, measures(costs)))
 rest = tuple(w - sum(r[1][k] for r in rows) for k, w in enumerate(whole))
