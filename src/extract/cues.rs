@@ -54,6 +54,16 @@ pub struct Found {
     pub events: Vec<Range<usize>>,
 }
 
+/// The vectors [`CueSet::find_into`] fills, kept by the extractor from one text to the next so
+/// that their room is allocated once per thread rather than once per text.
+#[derive(Default)]
+pub(super) struct Room {
+    /// What the last text searched holds.
+    pub(super) found: Found,
+    /// The other-event occurrences as the automaton sets them aside.
+    occurrences: Vec<super::phrases::PhraseMatch>,
+}
+
 /// Endings a cue may take and still match ("arrest" → "arrests", "arrested").
 const INFLECTIONS: &[&str] = &["s", "es", "ed", "d", "ing"];
 
@@ -100,10 +110,20 @@ impl CueSet {
     ///
     /// Every occurrence of an other-event phrase is listed too, apart from the cues.
     pub fn find(&self, text: &str) -> Found {
+        let mut room = Room::default();
+        self.find_into(text, &mut room);
+        room.found
+    }
+
+    /// [`CueSet::find`], into `room.found` in place of what it held.
+    pub(super) fn find_into(&self, text: &str, room: &mut Room) {
+        let Room { found: Found { hits, events }, occurrences } = room;
+        hits.clear();
+        events.clear();
+        occurrences.clear();
         // News text has a cue every hundred bytes or so: room for most texts' hits at once.
-        let mut hits = Vec::with_capacity(text.len() / 128 + 1);
-        let mut events = Vec::new();
-        let aside = super::phrases::Aside { first: self.first_event, found: Some(&mut events) };
+        hits.reserve(text.len() / 128 + 1);
+        let aside = super::phrases::Aside { first: self.first_event, found: Some(occurrences) };
         self.automaton.for_each_match_setting_aside(text, aside, |m| {
             if char_before(text, m.start).is_some_and(is_word_char) {
                 return false;
@@ -112,7 +132,7 @@ impl CueSet {
             hits.push(Hit { start: m.start, end, pattern: m.phrase });
             true
         });
-        Found { hits, events: events.into_iter().map(|m| m.start..m.end).collect() }
+        events.extend(occurrences.iter().map(|m| m.start..m.end));
     }
 }
 

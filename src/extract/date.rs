@@ -113,11 +113,23 @@ pub(super) fn scan_dates_listed(
 ) -> Vec<DateMention> {
     // A date every few hundred bytes of news text: room for most ranges' at once.
     let mut found = Vec::with_capacity(within.len() / 512 + 2);
+    scan_dates_onto(text, within, reference, listed, &mut found);
+    found
+}
+
+/// [`scan_dates_listed`], adding the dates to the end of `found`: the extractor gathers the
+/// dates of every range of a text in one vector, which each thread keeps from text to text.
+pub(super) fn scan_dates_onto(
+    text: &str,
+    within: Range<usize>,
+    reference: Option<PartialDate>,
+    listed: Option<(&[u32], &[bool])>,
+    found: &mut Vec<DateMention>,
+) {
     scan_dates_while(text, within, reference, listed, |mention| {
         found.push(mention);
         true
     });
-    found
 }
 
 /// The year of the first date of `text` that has one, reading no further than it.

@@ -110,6 +110,30 @@ pub struct Extractor {
     lower_excludes: Vec<Vec<String>>,
 }
 
+/// Texts longer than this leave no working room behind them (see [`Room`]): a news article
+/// is a few kilobytes, and one huge file should not hold its room for the rest of the run.
+const ROOM_KEPT_UP_TO: usize = 1 << 20;
+
+/// The vectors one extraction works in. Each thread keeps one from text to text, so that their
+/// room is allocated once rather than for every text: with thousands of short articles, the
+/// allocator's work was a few per cent of extraction.
+#[derive(Default)]
+struct Room {
+    segments: segment::Room,
+    cues: cues::Room,
+    dates: Vec<date::DateMention>,
+    quantities: Vec<number::QuantityMention>,
+    /// The figures of one region, before those that start past it are dropped.
+    found_quantities: Vec<number::QuantityMention>,
+    starts: starts::Starts,
+    mentions: Vec<Mention>,
+}
+
+thread_local! {
+    /// This thread's working room (see [`Room`]).
+    static ROOM: std::cell::RefCell<Room> = std::cell::RefCell::default();
+}
+
 /// A figure or date found in the text, before field assignment.
 struct Mention {
     range: Range<usize>,
@@ -181,9 +205,44 @@ impl Extractor {
                 .collect();
             return (claims, preset.len());
         }
+        ROOM.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut room) => {
+                let kept = self.extract_in(source, index, max, fielded_only, &mut room);
+                // A very long text leaves room that news articles never need: let it go.
+                if source.text.len() > ROOM_KEPT_UP_TO {
+                    *room = Room::default();
+                }
+                kept
+            }
+            // Only a call made from inside an extraction could find the room taken; none is.
+            Err(_) => self.extract_in(source, index, max, fielded_only, &mut Room::default()),
+        })
+    }
+
+    /// [`Extractor::extract_kept`] with the working vectors in `room`, which is left holding
+    /// this text's and is emptied by the next call.
+    fn extract_in(
+        &self,
+        source: &Source,
+        index: usize,
+        max: usize,
+        fielded_only: bool,
+        room: &mut Room,
+    ) -> (Vec<Claim>, usize) {
         let text = source.text.as_str();
-        let segments = segment::segment(text, &source.headings);
-        let cues::Found { hits, events } = self.cues.find(text);
+        let Room {
+            segments: segmenting,
+            cues: cue_room,
+            dates,
+            quantities,
+            found_quantities,
+            starts,
+            mentions,
+        } = room;
+        segment::segment_into(text, &source.headings, segmenting);
+        self.cues.find_into(text, cue_room);
+        let segments = segmenting.segments.as_slice();
+        let (hits, events) = (cue_room.found.hits.as_slice(), cue_room.found.events.as_slice());
         // Relative dates ("next Tuesday") are read against the article date; without one they
         // stay claims whose value says so ("relative:next Tuesday") and no field takes them.
         let reference = source.published.as_deref().and_then(date::parse_reference);
@@ -191,14 +250,10 @@ impl Extractor {
         // claims are wanted, the sentences around cues are all that is read (with the sentence
         // before each run of them, so that a figure or qualifier begun there is read as a
         // whole): in news text that is a third of the text or less.
-        let regions = if fielded_only {
-            cue_regions(&segments, &hits)
-        } else {
-            std::iter::once(0..text.len()).collect()
-        };
-        let mut dates: Vec<date::DateMention> = Vec::new();
-        let mut quantities: Vec<number::QuantityMention> = Vec::new();
-        let mut starts = starts::Starts::default();
+        let regions =
+            if fielded_only { cue_regions(segments, hits) } else { std::iter::once(0..text.len()).collect() };
+        dates.clear();
+        quantities.clear();
         for region in &regions {
             // A figure starts at its qualifier ("at least $1.2bn") but is found at its number,
             // which may stand past a sentence cut short by the length cap: the scan runs on a
@@ -210,16 +265,17 @@ impl Extractor {
             // A date or figure read in the region before may run into this one.
             let date_from = dates.last().map_or(region.start, |d| d.end.max(region.start));
             let date_places = lists.map(|s| (s.dates.as_slice(), s.dates_ready.as_slice()));
-            dates.extend(date::scan_dates_listed(text, date_from..region.end, reference, date_places));
+            date::scan_dates_onto(text, date_from..region.end, reference, date_places, dates);
             let figure_from = quantities.last().map_or(region.start, |q| q.end.max(region.start));
             let figure_places = lists
                 .map(|s| number::Places { figures: s.figures.as_slice(), percents: s.percents.as_slice() });
-            let found = number::scan_quantities_listed(text, figure_from..figure_to, figure_places);
-            quantities.reserve(found.len());
-            quantities.extend(found.into_iter().filter(|q| q.start < region.end));
+            number::scan_quantities_into(text, figure_from..figure_to, figure_places, found_quantities);
+            quantities.extend(found_quantities.drain(..).filter(|q| q.start < region.end));
         }
-        let mut mentions: Vec<Mention> = Vec::with_capacity(dates.len() + quantities.len());
-        for d in &dates {
+        let dates = &*dates;
+        mentions.clear();
+        mentions.reserve(dates.len() + quantities.len());
+        for d in dates {
             let value = match d.relativity {
                 date::Relativity::Unresolved => {
                     Value::Name(format!("relative:{}", squash(text.get(d.start..d.end).unwrap_or(""))))
@@ -228,7 +284,7 @@ impl Extractor {
             };
             mentions.push(Mention { range: d.start..d.end, kind: Kind::Date, value });
         }
-        for q in quantities {
+        for q in quantities.drain(..) {
             // The word before a bare figure may label it ("Flight 123"); after a qualifier it cannot.
             let bare_figure =
                 text.get(q.start..).and_then(|t| t.chars().next()).is_some_and(|c| c.is_ascii_digit());
@@ -254,7 +310,7 @@ impl Extractor {
         let mut section: Option<Scope> = None;
         let mut hit_cursor = 0;
         let mut mention_cursor = 0;
-        for seg in &segments {
+        for seg in segments {
             let Some(sentence_text) = text.get(seg.range.clone()) else { continue };
             if seg.heading {
                 section = self.heading_cues.scope(sentence_text);
@@ -289,7 +345,7 @@ impl Extractor {
                 section: section.as_ref(),
                 place: std::cell::OnceCell::new(),
                 event: std::cell::OnceCell::new(),
-                events: &events,
+                events,
                 extractor: self,
             };
             let sentence_first = claims.claims.len();
@@ -324,7 +380,7 @@ impl Extractor {
                 if let Value::Date(d) = value {
                     if date::lacks_year(d) {
                         let year = *default_year.get_or_insert_with(|| {
-                            article_year(source, &dates, fielded_only.then_some(reference))
+                            article_year(source, dates, fielded_only.then_some(reference))
                         });
                         if let Some(year) = year {
                             value = Value::Date(date::with_year(d, year));

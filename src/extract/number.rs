@@ -66,10 +66,23 @@ pub(super) fn scan_quantities_listed(
     within: std::ops::Range<usize>,
     places: Option<Places<'_>>,
 ) -> Vec<QuantityMention> {
-    let listed = places.map(|p| p.figures);
-    let bytes = text.as_bytes();
     // News text has a figure every few hundred bytes: room for most ranges' at once.
     let mut out = Vec::with_capacity(within.len() / 256 + 4);
+    scan_quantities_into(text, within, places, &mut out);
+    out
+}
+
+/// [`scan_quantities_listed`] into `out`, which it empties first: the extractor hands in the
+/// same vector for every text a thread reads, so that its room is allocated once.
+pub(super) fn scan_quantities_into(
+    text: &str,
+    within: std::ops::Range<usize>,
+    places: Option<Places<'_>>,
+    out: &mut Vec<QuantityMention>,
+) {
+    out.clear();
+    let listed = places.map(|p| p.figures);
+    let bytes = text.as_bytes();
     // Nothing before `floor` may be reused: a qualifier must not reach into the previous mention.
     let mut floor = within.start;
     let mut i = within.start;
@@ -99,7 +112,7 @@ pub(super) fn scan_quantities_listed(
             continue;
         }
         if may_start(b) && boundary_ok(text, i, b) {
-            if let Some(next) = parse_at(text, i, floor, &mut out) {
+            if let Some(next) = parse_at(text, i, floor, out) {
                 if next > i {
                     floor = next;
                     i = next;
@@ -110,8 +123,7 @@ pub(super) fn scan_quantities_listed(
         // No figure starts inside a word or a digit run, so skip the rest of it at once.
         i += if b.is_ascii_alphanumeric() { ascii_alnum_run(bytes, i) } else { 1 };
     }
-    add_unstated_percents(text, within, places.map(|p| p.percents), &mut out);
-    out
+    add_unstated_percents(text, within, places.map(|p| p.percents), out);
 }
 
 /// Whether `i` is inside a run of ASCII letters and digits, past its first byte.

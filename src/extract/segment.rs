@@ -25,11 +25,30 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` into segments; `headings` are byte ranges known to be headings from markup.
 pub fn segment(text: &str, headings: &[Range<usize>]) -> Vec<Segment> {
+    let mut room = Room::default();
+    segment_into(text, headings, &mut room);
+    room.segments
+}
+
+/// The vectors [`segment_into`] fills, kept by the extractor from one text to the next so that
+/// their room is allocated once per thread rather than once per text.
+#[derive(Default)]
+pub(super) struct Room {
+    /// The segments of the last text split.
+    pub(super) segments: Vec<Segment>,
+    /// The lines of the block being read.
+    lines: Vec<Range<usize>>,
+}
+
+/// [`segment`], into `room.segments` in place of what it held.
+pub(super) fn segment_into(text: &str, headings: &[Range<usize>], room: &mut Room) {
+    let Room { segments, lines } = room;
+    segments.clear();
+    lines.clear();
     // News sentences run to about a hundred bytes, some far shorter (headings, quotes): room for
-    // nearly every text's segments at once (they are dropped once the text is read).
-    let mut segments = Vec::with_capacity(text.len() / 64 + 1);
+    // nearly every text's segments at once.
+    segments.reserve(text.len() / 64 + 1);
     let mut block_start: Option<usize> = None;
-    let mut lines: Vec<Range<usize>> = Vec::new();
     let mut offset = 0;
     // Lines found with one byte search each (a paragraph is often one long line).
     while offset < text.len() {
@@ -44,7 +63,7 @@ pub fn segment(text: &str, headings: &[Range<usize>]) -> Vec<Segment> {
         offset = line_end;
         if content.trim().is_empty() {
             if let Some(start) = block_start.take() {
-                push_block(text, start, &lines, headings, &mut segments);
+                push_block(text, start, lines, headings, segments);
                 lines.clear();
             }
             continue;
@@ -53,9 +72,8 @@ pub fn segment(text: &str, headings: &[Range<usize>]) -> Vec<Segment> {
         lines.push(range);
     }
     if let Some(start) = block_start {
-        push_block(text, start, &lines, headings, &mut segments);
+        push_block(text, start, lines, headings, segments);
     }
-    segments
 }
 
 fn push_block(

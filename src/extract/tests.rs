@@ -277,3 +277,50 @@ fn leading_characters_are_those_decoding_gives() {
         }
     }
 }
+
+/// Every claim of `texts`, read one after another on this thread, each as (kind, text, value,
+/// field) in order.
+fn read_in_turn(extractor: &Extractor, texts: &[&str], fielded_only: bool) -> Vec<Vec<String>> {
+    texts
+        .iter()
+        .map(|text| {
+            let source =
+                Source::from_bytes("t.txt", Role::Source, Format::Text, text.as_bytes()).expect("text loads");
+            let (claims, _) = if fielded_only {
+                extractor.extract_fielded_capped(&source, 0, usize::MAX)
+            } else {
+                extractor.extract_capped(&source, 0, usize::MAX)
+            };
+            claims.iter().map(|c| format!("{:?} {:?} {:?} {:?}", c.kind, c.text, c.value, c.field)).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_text_reads_the_same_after_any_other_on_the_same_thread() {
+    let rules = Rulebook::default_rules().expect("default rules load");
+    let extractor = Extractor::new(&rules).expect("cues compile");
+    let dense = "On 10 March 2024 police arrested 1,200 suspects; about 40 people were killed and 3 hurt. ";
+    // Longer than what a thread keeps room for, so that its room is let go after it.
+    let huge = dense.repeat(ROOM_KEPT_UP_TO / dense.len() + 1);
+    let short = "A dozen officers were injured on Friday, and 6.8 percent left.";
+    let sequence = [dense.repeat(30).as_str(), short, "", huge.as_str(), short, dense].map(str::to_string);
+    let sequence: Vec<&str> = sequence.iter().map(String::as_str).collect();
+    for fielded_only in [false, true] {
+        let in_turn = read_in_turn(&extractor, &sequence, fielded_only);
+        // Each text alone, on a thread of its own whose room has held nothing before.
+        let alone: Vec<Vec<String>> = sequence
+            .iter()
+            .map(|text| {
+                std::thread::scope(|scope| {
+                    scope.spawn(|| read_in_turn(&extractor, &[text], fielded_only).remove(0)).join()
+                })
+                .expect("extraction thread")
+            })
+            .collect();
+        assert_eq!(in_turn, alone, "fielded only: {fielded_only}");
+        assert_eq!(in_turn[1], in_turn[4]);
+        assert_eq!(in_turn[1].len(), if fielded_only { 1 } else { 3 }, "{:?}", in_turn[1]);
+        assert_eq!(in_turn[2], Vec::<String>::new());
+    }
+}
