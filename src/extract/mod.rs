@@ -134,6 +134,11 @@ thread_local! {
     static ROOM: std::cell::RefCell<Room> = std::cell::RefCell::default();
 }
 
+/// The order of a text's claims: by where they start, then where they end.
+fn claim_order(claim: &Claim) -> (usize, usize) {
+    (claim.location.start, claim.location.end)
+}
+
 /// A figure or date found in the text, before field assignment.
 struct Mention {
     range: Range<usize>,
@@ -391,10 +396,22 @@ impl Extractor {
                 claims.push(self.claim(location, index, field, kind, range, value, &context));
             }
             self.named_claims(source, index, seg_hits, &context, &mut claims, sentence_first);
+            // The people and places of a sentence follow its figures and dates: put in order
+            // here, where the claims are few and are sorted in place. A whole text's claims
+            // would be sorted through a buffer allocated for them, moving 256 bytes a claim.
+            if let Some(sentence) = claims.claims.get_mut(sentence_first..) {
+                if !sentence.is_sorted_by_key(claim_order) {
+                    sentence.sort_by_key(claim_order);
+                }
+            }
         }
         let total = claims.total;
         let mut claims = claims.claims;
-        claims.sort_by_key(|c| (c.location.start, c.location.end));
+        // Sentences come in order and their claims lie within them, so this finds the claims
+        // sorted; it is kept so that the order never rests on that alone.
+        if !claims.is_sorted_by_key(claim_order) {
+            claims.sort_by_key(claim_order);
+        }
         (claims, total)
     }
 
