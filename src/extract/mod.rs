@@ -115,8 +115,8 @@ pub struct Extractor {
 const ROOM_KEPT_UP_TO: usize = 1 << 20;
 
 /// The vectors one extraction works in. Each thread keeps one from text to text, so that their
-/// room is allocated once rather than for every text: with thousands of short articles, the
-/// allocator's work was a few per cent of extraction.
+/// room is allocated once rather than for every text: with thousands of short articles,
+/// allocating them took about 0.7% of extraction's instructions.
 #[derive(Default)]
 struct Room {
     segments: segment::Room,
