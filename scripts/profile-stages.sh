@@ -10,7 +10,7 @@
 # stage whole instead of spreading it over the functions it is inlined into; the working tree
 # is not touched. Builds examples/extract_pass there with line tables, runs it once over the
 # articles under valgrind's callgrind with branch and cache simulation, and prints each stage's
-# inclusive counts as shares of extraction (`Extractor::extract_kept`).
+# inclusive counts as shares of extraction (`Extractor::extract_in`).
 #
 # The counts do not depend on the machine's load, unlike time: they are the figures to compare
 # between two versions. Branch and cache figures come from valgrind's simulated predictor and
@@ -54,10 +54,11 @@ import sys
 root = sys.argv[1]
 marks = [
     ("src/extract/starts.rs", "pub(super) fn read("),
-    ("src/extract/number.rs", "pub(super) fn scan_quantities_listed("),
-    ("src/extract/date.rs", "pub(super) fn scan_dates_listed("),
-    ("src/extract/cues.rs", "pub fn find(&self"),
-    ("src/extract/segment.rs", "pub fn segment("),
+    ("src/extract/number.rs", "pub(super) fn scan_quantities_into("),
+    ("src/extract/date.rs", "pub(super) fn scan_dates_onto("),
+    ("src/extract/cues.rs", "pub(super) fn find_into(&self"),
+    ("src/extract/segment.rs", "pub(super) fn segment_into("),
+    ("src/extract/mod.rs", "    fn extract_in("),
     ("src/extract/mod.rs", "    fn claim("),
     ("src/extract/mod.rs", "    fn named_claims("),
     ("src/extract/mod.rs", "    fn field_for_mention("),
@@ -174,15 +175,15 @@ def measures(costs):
     return costs[ir], mispredicted, costs[d1mr] if d1mr is not None else 0
 
 
-extraction = find("Extractor::extract_kept")
+extraction = find("Extractor::extract_in")
 claim = find("Extractor::claim")
 named = find("Extractor::named_claims")
 stages = [
     ("the word walk that lists where figures and dates may start", find("Starts::read"), []),
-    ("the figure scanner", find("number::scan_quantities_listed"), []),
-    ("the date forms", find("date::scan_dates_listed"), []),
-    ("the cue and other-event automaton", find("CueSet::find"), []),
-    ("sentence splitting", find("segment::segment"), []),
+    ("the figure scanner", find("number::scan_quantities_into"), []),
+    ("the date forms", find("date::scan_dates_onto"), []),
+    ("the cue and other-event automaton", find("CueSet::find_into"), []),
+    ("sentence splitting", find("segment::segment_into"), []),
     ("building claims (text, place, sentence, scope)", claim, []),
     ("people and places next to their cues, less their claims", named, [claim]),
     ("picking each figure's field", find("Extractor::field_for_mention"), []),
@@ -200,7 +201,7 @@ rows.append(("the rest: assembling mentions, sorting, allocation", rest))
 
 print()
 print(f"{'stage':<60} {'instructions':>14} {'mispredicted':>20} {'L1 data misses':>20}")
-for label, (i, b, d) in rows + [("extraction in all (Extractor::extract_kept)", whole)]:
+for label, (i, b, d) in rows + [("extraction in all (Extractor::extract_in)", whole)]:
     share = lambda v, w: f"{v / 1e6:8.2f} M {100 * v / w if w else 0:5.1f}%"
     print(f"{label:<60} {share(i, whole[0]):>14} {share(b, whole[1]):>20} {share(d, whole[2]):>20}")
 print()
