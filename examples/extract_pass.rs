@@ -15,11 +15,13 @@
 //! reads (only claims a field takes) instead of every claim.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+#[path = "../benches/support/articles.rs"]
+mod articles;
+
 use std::process::ExitCode;
 
 use claimdiff::extract::Extractor;
 use claimdiff::rules::Rulebook;
-use claimdiff::source::{format_for, Role, Source};
 
 struct Options {
     dir: String,
@@ -71,20 +73,7 @@ fn main() -> ExitCode {
 }
 
 fn run(options: &Options) -> Result<(), String> {
-    let entries = std::fs::read_dir(&options.dir).map_err(|e| format!("{}: {e}", options.dir))?;
-    let mut paths: Vec<std::path::PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    paths.truncate(options.limit);
-    let mut sources = Vec::with_capacity(paths.len());
-    let mut bytes = 0;
-    for path in &paths {
-        let shown = path.display().to_string();
-        let data = std::fs::read(path).map_err(|e| format!("{shown}: {e}"))?;
-        bytes += data.len();
-        let source =
-            Source::from_bytes(&shown, Role::Source, format_for(&shown), &data).map_err(|e| e.to_string())?;
-        sources.push(source);
-    }
+    let (sources, bytes) = articles::load(&options.dir, options.limit)?;
     let rules = Rulebook::default_rules().map_err(|e| e.to_string())?;
     let extractor = Extractor::new(&rules).map_err(|e| e.to_string())?;
     let mut claims = 0;

@@ -30,115 +30,24 @@
 //! stages cost on the same texts.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+#[path = "../benches/support/articles.rs"]
+mod articles;
+
 use std::process::ExitCode;
 
 use claimdiff::rules::Rulebook;
-use claimdiff::source::{format_for, Role, Source};
 
 /// Words that may start a number or a date, as the table marks them (a sample of the
 /// extractor's lists: the table's cost hardly depends on how many words it holds).
-const PLACE_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "dozen",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "half",
-    "third",
-    "quarter",
-    "minus",
-    "per",
-    "percent",
-    "percentage",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "last",
-    "next",
-    "this",
-    "early",
-    "mid",
-    "late",
-    "the",
-    "on",
-    "since",
-    "between",
-    "from",
-    "until",
-    "spring",
-    "summer",
-    "autumn",
-    "winter",
-    "week",
-    "month",
-    "year",
-    "first",
-    "second",
-];
+const PLACE_WORDS: &str = "\
+    a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty \
+    ninety hundred thousand million billion dozen dozens hundreds thousands millions half third \
+    quarter minus per percent percentage january february march april may june july august \
+    september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday \
+    tuesday wednesday thursday friday saturday sunday today yesterday tomorrow last next this \
+    early mid late the on since between from until spring summer autumn winter week month year \
+    first second";
 
 /// Words after which a full stop ends no sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -257,7 +166,7 @@ impl Lexicon {
                 .collect()
         };
         let mut words: Vec<String> = cues.iter().flat_map(|c| words_of(c)).collect();
-        words.extend(PLACE_WORDS.iter().chain(ABBREVIATIONS).map(|w| (*w).to_string()));
+        words.extend(PLACE_WORDS.split_whitespace().chain(ABBREVIATIONS.iter().copied()).map(str::to_string));
         words.sort();
         words.dedup();
         let table = Table::new(&words);
@@ -268,7 +177,7 @@ impl Lexicon {
             }
         };
         ABBREVIATIONS.iter().for_each(|w| mark(w, ABBREVIATION));
-        PLACE_WORDS.iter().for_each(|w| mark(w, PLACE));
+        PLACE_WORDS.split_whitespace().for_each(|w| mark(w, PLACE));
         let mut phrases: Vec<Vec<(u16, Vec<u16>)>> = vec![Vec::new(); words.len() + 1];
         for (phrase, cue) in (0u16..).zip(cues) {
             let ids: Vec<u16> = words_of(cue).iter().map(|w| table.get(hash(w))).collect();
@@ -418,20 +327,7 @@ fn main() -> ExitCode {
 }
 
 fn run(dir: &str, limit: usize, passes: usize) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{dir}: {e}"))?;
-    let mut paths: Vec<std::path::PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    paths.truncate(limit);
-    let mut sources = Vec::with_capacity(paths.len());
-    let mut bytes = 0;
-    for path in &paths {
-        let shown = path.display().to_string();
-        let data = std::fs::read(path).map_err(|e| format!("{shown}: {e}"))?;
-        bytes += data.len();
-        sources.push(
-            Source::from_bytes(&shown, Role::Source, format_for(&shown), &data).map_err(|e| e.to_string())?,
-        );
-    }
+    let (sources, bytes) = articles::load(dir, limit)?;
     let rules = Rulebook::default_rules().map_err(|e| e.to_string())?;
     let cues: Vec<String> = rules.fields.iter().flat_map(|f| f.cues.iter().cloned()).collect();
     let lexicon = Lexicon::new(&cues);
