@@ -255,11 +255,17 @@ impl Extractor {
         // claims are wanted, the sentences around cues are all that is read (with the sentence
         // before each run of them, so that a figure or qualifier begun there is read as a
         // whole): in news text that is a third of the text or less.
-        let regions =
-            if fielded_only { cue_regions(segments, hits) } else { std::iter::once(0..text.len()).collect() };
+        let around_cues;
+        let whole = 0..text.len();
+        let regions: &[Range<usize>] = if fielded_only {
+            around_cues = cue_regions(segments, hits);
+            &around_cues
+        } else {
+            std::slice::from_ref(&whole)
+        };
         dates.clear();
         quantities.clear();
-        for region in &regions {
+        for region in regions {
             // A figure starts at its qualifier ("at least $1.2bn") but is found at its number,
             // which may stand past a sentence cut short by the length cap: the scan runs on a
             // few words, and keeps what starts in the region.
