@@ -18,6 +18,8 @@ The peers, and what each is asked:
   the pipeline named by the environment variable SPACY_MODEL, with only the parts that finding
   entities needs switched on (the tagger and the parser are off, which favours spaCy). It is
   reported as missing when no such model is installed.
+- spacy-full: the same entities from the pipeline as `spacy.load` gives it, every part on,
+  which is how a user would most often call it.
 
 Each line printed: {"peer", "status" ("ok" or "missing"), "why" (when missing), "files",
 "bytes", "seconds" (CPU seconds of the timed calls), "mb_per_s", "found"}. "found" counts what the peer returned (numbers,
@@ -57,15 +59,19 @@ def load_peers():
     try:
         import spacy
 
-        nlp = load_spacy_model(spacy, model, [])
+        full = load_spacy_model(spacy, model, [])
         # Entities need only the recogniser and, in spaCy 3, the word vectors it may read.
-        unneeded = [name for name in nlp.pipe_names if name not in ("ner", "tok2vec", "transformer")]
-        nlp = load_spacy_model(spacy, model, unneeded)
-        print(f"spacy {spacy.__version__}, {model} {nlp.meta.get('version')}: {nlp.pipe_names}", file=sys.stderr)
-        peers.append(("spacy-ner", lambda text: nlp(text).ents))
+        unneeded = [name for name in full.pipe_names if name not in ("ner", "tok2vec", "transformer")]
+        ner = load_spacy_model(spacy, model, unneeded)
+        version = f"spacy {spacy.__version__}, {model} {full.meta.get('version')}"
+        print(f"{version}: spacy-ner runs {ner.pipe_names}, spacy-full {full.pipe_names}", file=sys.stderr)
+        peers.append(("spacy-ner", lambda text: ner(text).ents))
+        peers.append(("spacy-full", lambda text: full(text).ents))
     except (ImportError, OSError) as error:
         # spaCy raises OSError when the model package is not installed.
-        peers.append(("spacy-ner", f"model {model} not available: {str(error).splitlines()[0]}"))
+        why = f"model {model} not available: {str(error).splitlines()[0]}"
+        peers.append(("spacy-ner", why))
+        peers.append(("spacy-full", why))
     return peers
 
 
